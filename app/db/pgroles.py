@@ -1,0 +1,162 @@
+"""PostgreSQL login roles, per-database group roles and table grants.
+
+Every FreshFlow user is a PostgreSQL login role and a member of one group role
+per app role. Roles are cluster-wide, so group roles carry the database name
+(``ff_<db>_<role>``): two FreshFlow databases on one server never share
+privileges. A login role may already exist because the same person uses
+another FreshFlow database on the server; it is then reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from sqlalchemy import Connection, text
+
+from app.errors import ConflictError, ValidationError
+from app.i18n import _
+from app.permissions import Role
+
+_SLUG_RE = re.compile(r"[^a-z0-9_]")
+
+
+def database_slug(database_name: str) -> str:
+    slug = _SLUG_RE.sub("_", database_name.lower())
+    if len(slug) > 24 or slug != database_name.lower():
+        slug = f"{slug[:15]}_{hashlib.sha1(database_name.encode()).hexdigest()[:8]}"
+    return slug
+
+
+def group_role(database_name: str, role: Role | str) -> str:
+    """The group role holding ``role``'s privileges in ``database_name``."""
+    return f"ff_{database_slug(database_name)}_{Role(role).value}"
+
+
+def quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def current_database(connection: Connection) -> str:
+    return connection.execute(text("SELECT current_database()")).scalar_one()
+
+
+def ensure_group_roles(connection: Connection) -> dict[Role, str]:
+    """Create the NOLOGIN group roles of this database if they do not exist."""
+    database = current_database(connection)
+    groups = {role: group_role(database, role) for role in Role}
+    for name in groups.values():
+        exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
+        if not exists:
+            connection.execute(text(f"CREATE ROLE {quote_ident(name)} NOLOGIN"))
+    connection.execute(text(f"REVOKE ALL ON DATABASE {quote_ident(database)} FROM PUBLIC"))
+    for name in groups.values():
+        connection.execute(text(f"GRANT CONNECT, TEMPORARY ON DATABASE {quote_ident(database)} TO {quote_ident(name)}"))
+        connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {quote_ident(name)}"))
+        connection.execute(
+            text(f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {quote_ident(name)}")
+        )
+    return groups
+
+
+def apply_table_grants(connection: Connection, grants: dict[str, dict[str, str]]) -> None:
+    """Grant each group exactly the privileges listed per table.
+
+    ``grants`` maps table -> {role value or "*": "SELECT, INSERT" or
+    "SELECT (col, col)"}. "*" means every role. PUBLIC loses everything.
+    """
+    database = current_database(connection)
+    for table, per_role in grants.items():
+        connection.execute(text(f"REVOKE ALL ON {quote_ident(table)} FROM PUBLIC"))
+        for role in Role:
+            connection.execute(text(f"REVOKE ALL ON {quote_ident(table)} FROM {quote_ident(group_role(database, role))}"))
+        for role_key, privileges in per_role.items():
+            roles = list(Role) if role_key == "*" else [Role(role_key)]
+            for role in roles:
+                for privilege in _split_privileges(privileges):
+                    connection.execute(
+                        text(f"GRANT {privilege} ON {quote_ident(table)} TO {quote_ident(group_role(database, role))}")
+                    )
+    for role in Role:
+        connection.execute(
+            text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quote_ident(group_role(database, role))}")
+        )
+
+
+def _split_privileges(privileges: str) -> list[str]:
+    """Split "SELECT (a, b), INSERT" into ["SELECT (a, b)", "INSERT"]."""
+    parts, depth, current = [], 0, ""
+    for char in privileges:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        if char == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    if current.strip():
+        parts.append(current.strip())
+    return parts
+
+
+def ensure_login_role(connection: Connection, username: str, password: str, role: Role | str) -> None:
+    """Create or reuse the login role ``username`` and make it a member of ``role``'s group only.
+
+    Runs as an administrator (a superuser, or a role with CREATEROLE). A role
+    left by another FreshFlow database on the same server is reused and gets
+    the new password; a superuser or a FreshFlow group role is never reused.
+    """
+    database = current_database(connection)
+    existing = connection.execute(
+        text("SELECT rolsuper, rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": username}
+    ).first()
+    if existing is not None and existing.rolsuper:
+        raise ConflictError(
+            _("A PostgreSQL superuser named {name} exists; choose another user name.").format(name=username)
+        )
+    if existing is not None and not existing.rolcanlogin and username.startswith("ff_"):
+        raise ValidationError(_("{name} is reserved for FreshFlow group roles.").format(name=username), "username")
+    ident = quote_ident(username)
+    extra = " CREATEROLE" if Role(role) is Role.ADMIN else ""
+    if existing is None:
+        connection.execute(text(f"CREATE ROLE {ident} LOGIN{extra} PASSWORD {quote_literal(password)}"))
+    else:
+        connection.execute(text(f"ALTER ROLE {ident} WITH LOGIN{extra} PASSWORD {quote_literal(password)}"))
+    set_login_group(connection, username, role, database)
+
+
+def set_login_group(connection: Connection, username: str, role: Role | str, database: str | None = None) -> None:
+    database = database or current_database(connection)
+    ident = quote_ident(username)
+    for other in Role:
+        if other is not Role(role):
+            connection.execute(text(f"REVOKE {quote_ident(group_role(database, other))} FROM {ident}"))
+    connection.execute(text(f"GRANT {quote_ident(group_role(database, role))} TO {ident}"))
+    if Role(role) is Role.ADMIN:
+        connection.execute(text(f"ALTER ROLE {ident} CREATEROLE"))
+
+
+def set_login_password(connection: Connection, username: str, password: str) -> None:
+    connection.execute(text(f"ALTER ROLE {quote_ident(username)} WITH PASSWORD {quote_literal(password)}"))
+
+
+def set_login_enabled(connection: Connection, username: str, enabled: bool) -> None:
+    """Disable login for this database by dropping group membership (the role is cluster-wide)."""
+    database = current_database(connection)
+    if not enabled:
+        for role in Role:
+            connection.execute(text(f"REVOKE {quote_ident(group_role(database, role))} FROM {quote_ident(username)}"))
+
+
+def drop_group_roles(connection: Connection, database_name: str) -> None:
+    """Remove the group roles of a dropped database (test and admin clean-up)."""
+    for role in Role:
+        name = group_role(database_name, role)
+        if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first():
+            connection.execute(text(f"DROP ROLE {quote_ident(name)}"))

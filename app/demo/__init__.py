@@ -1,0 +1,1 @@
+"""Deterministic demo data: catalogue, warehouses, users, customers (and later orders, stock)."""

@@ -1,0 +1,13 @@
+"""Typed ORM models. Import from here so every table is registered on ``Base``."""
+
+from app.models.audit import AuditEntry
+from app.models.base import Base, UTCDateTime, utcnow
+from app.models.catalog import Category, Product, ProductGtin, ProductSubstitute
+from app.models.customer import Customer
+from app.models.users import User
+from app.models.warehouse import Bin, DeliveryRegion, Warehouse
+
+__all__ = [
+    "AuditEntry", "Base", "Bin", "Category", "Customer", "DeliveryRegion", "Product", "ProductGtin",
+    "ProductSubstitute", "UTCDateTime", "User", "Warehouse", "utcnow",
+]

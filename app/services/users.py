@@ -1,0 +1,260 @@
+"""Users, login and passwords.
+
+SQLite (one PC): users and their argon2id hashes live in the database and the
+app checks the password. PostgreSQL (a site): each user is a login role; the
+login connects with the user's own credentials, so the server enforces the
+role's grants on every statement, and the argon2id hash is checked as well.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from app.db import pgroles
+from app.db.database import Database
+from app.errors import AuthenticationFailed, ConflictError, DatabaseUnavailable, NotFound, ValidationError
+from app.i18n import _
+from app.models import User
+from app.permissions import Action, Role, require
+from app.services import audit
+from app.services.context import Actor
+
+USERNAME_RE = re.compile(r"^[a-z][a-z0-9_]{1,31}$")
+RESERVED_USERNAMES = {"postgres", "public", "system", "root", "none", "all"}
+MIN_PASSWORD_LENGTH = 8
+_hasher = PasswordHasher()  # argon2id with the library's recommended parameters
+
+#: The columns every role may read on PostgreSQL (the hash is not among them).
+_PUBLIC_COLUMNS = (User.id, User.username, User.full_name, User.role, User.active, User.language)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    language: str
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    database: Database  # the handle to use from now on (the user's own connection on PostgreSQL)
+    actor: Actor
+    user: UserRow
+
+
+def _row(values) -> UserRow:
+    return UserRow(values.id, values.username, values.full_name, Role(values.role), values.active, values.language)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def validate_username(username: str) -> str:
+    username = username.strip(" ").lower()
+    if not USERNAME_RE.match(username) or username.startswith(("pg_", "ff_")) or username in RESERVED_USERNAMES:
+        raise ValidationError(
+            _("User name {name!r} is not allowed: use 2-32 lower-case letters, digits or _, starting with a letter.")
+            .format(name=username),
+            "username",
+        )
+    return username
+
+
+def validate_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            _("The password needs at least {n} characters.").format(n=MIN_PASSWORD_LENGTH), "password"
+        )
+
+
+def _verify(password_hash: str | None, password: str) -> bool:
+    if not password_hash:
+        return False
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+_WRONG_CREDENTIALS = "Wrong user name or password."
+
+
+def login(base: Database, username: str, password: str, station: str = "") -> LoginResult:
+    """Check the credentials and return the database handle and actor to work with."""
+    username = username.strip(" ").lower()
+    if not username or not password:
+        raise AuthenticationFailed(_("Enter your user name and password."))
+    if base.is_postgres:
+        database = _connect_as(base, username, password, station)
+        try:
+            password_hash = database.read(lambda s: s.execute(text("SELECT freshflow_login_hash()")).scalar())
+        except Exception:
+            database.dispose()
+            raise
+    else:
+        database = base
+        password_hash = base.read(
+            lambda s: s.execute(select(User.password_hash).where(User.username == username)).scalar()
+        )
+    if not _verify(password_hash, password):
+        if database is not base:
+            database.dispose()
+        raise AuthenticationFailed(_(_WRONG_CREDENTIALS))
+    row = database.read(
+        lambda s: s.execute(select(*_PUBLIC_COLUMNS).where(User.username == username)).one_or_none()
+    )
+    if row is None or not row.active:
+        raise AuthenticationFailed(_("The account {name} is disabled. Ask an administrator.").format(name=username))
+    user = _row(row)
+    actor = Actor(user.id, user.username, user.role, station, user.full_name)
+    return LoginResult(database=database, actor=actor, user=user)
+
+
+def _connect_as(base: Database, username: str, password: str, station: str) -> Database:
+    database = base.with_credentials(username, password, application_name=f"freshflow:{station or 'desktop'}")
+    try:
+        with database.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except DBAPIError as error:
+        database.dispose()
+        message = str(error.orig).lower()
+        if "password authentication failed" in message or "role" in message and "does not exist" in message:
+            raise AuthenticationFailed(_(_WRONG_CREDENTIALS)) from error
+        if "permission denied for database" in message or "not permitted to log in" in message:
+            raise AuthenticationFailed(
+                _("The account {name} may not use this database. Ask an administrator.").format(name=username)
+            ) from error
+        raise DatabaseUnavailable(
+            _("The database at {url} cannot be reached: {detail}").format(
+                url=base.display_url, detail=str(error.orig).strip().splitlines()[0]
+            )
+        ) from error
+    return database
+
+
+def list_users(db: Database, actor: Actor) -> list[UserRow]:
+    require(actor, Action.USER_VIEW)
+    return db.read(lambda s: [_row(r) for r in s.execute(select(*_PUBLIC_COLUMNS).order_by(User.username))])
+
+
+def _get(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(_("User {id} does not exist.").format(id=user_id))
+    return user
+
+
+def create_user(
+    db: Database, actor: Actor, username: str, role: Role | str, password: str,
+    full_name: str = "", language: str = "en",
+) -> UserRow:
+    """Add a user; on PostgreSQL also create (or reuse) their login role."""
+    require(actor, Action.USER_MANAGE)
+    username = validate_username(username)
+    role = _role(role)
+    validate_password(password)
+    password_hash = hash_password(password)
+
+    def work(session: Session) -> UserRow:
+        if session.scalar(select(User.id).where(User.username == username)) is not None:
+            raise ConflictError(_("A user named {name} already exists.").format(name=username))
+        if db.is_postgres:
+            pgroles.ensure_login_role(session.connection(), username, password, role)
+        user = User(username=username, full_name=full_name.strip(), role=role.value,
+                    password_hash=password_hash, active=True, language=language)
+        session.add(user)
+        session.flush()
+        audit.record(session, actor, "user.created", "user", user.id, to_state=role.value,
+                     details={"username": username, "full_name": user.full_name})
+        return _row(user)
+
+    return db.transaction(work)
+
+
+def ensure_user(db: Database, actor: Actor, username: str, role: Role | str, password: str,
+                full_name: str = "") -> UserRow:
+    """Create the user, or reset role, password and active flag of an existing one (demo set-up)."""
+    require(actor, Action.USER_MANAGE)
+    username = validate_username(username)
+    existing = db.read(lambda s: s.scalar(select(User.id).where(User.username == username)))
+    if existing is None:
+        return create_user(db, actor, username, role, password, full_name)
+    update_user(db, actor, existing, role=role, active=True, full_name=full_name or None)
+    set_password(db, actor, existing, password)
+    return db.read(lambda s: _row(_get(s, existing)))
+
+
+def _role(role: Role | str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise ValidationError(
+            _("Unknown role {role}; choose one of {roles}.").format(role=role, roles=", ".join(r.value for r in Role)),
+            "role",
+        ) from None
+
+
+def update_user(
+    db: Database, actor: Actor, user_id: int, *, full_name: str | None = None, role: Role | str | None = None,
+    active: bool | None = None, language: str | None = None,
+) -> UserRow:
+    require(actor, Action.USER_MANAGE)
+    new_role = _role(role) if role is not None else None
+
+    def work(session: Session) -> UserRow:
+        user = _get(session, user_id)
+        before = {"full_name": user.full_name, "role": user.role, "active": user.active, "language": user.language}
+        if user.id == actor.user_id and (active is False or (new_role and new_role is not Role.ADMIN)):
+            raise ValidationError(_("You cannot disable yourself or take away your own administrator role."))
+        if full_name is not None:
+            user.full_name = full_name.strip()
+        if new_role is not None:
+            user.role = new_role.value
+        if active is not None:
+            user.active = active
+        if language is not None:
+            user.language = language
+        after = {"full_name": user.full_name, "role": user.role, "active": user.active, "language": user.language}
+        diff = audit.changes(before, after)
+        if not diff:
+            return _row(user)
+        if db.is_postgres:
+            connection = session.connection()
+            if user.active:
+                pgroles.set_login_group(connection, user.username, user.role)
+            else:
+                pgroles.set_login_enabled(connection, user.username, False)
+        session.flush()
+        audit.record(session, actor, "user.updated", "user", user.id,
+                     from_state=before["role"], to_state=user.role, details=diff)
+        return _row(user)
+
+    return db.transaction(work)
+
+
+def set_password(db: Database, actor: Actor, user_id: int, password: str) -> None:
+    """An administrator sets a user's password (on PostgreSQL the login role's too)."""
+    require(actor, Action.USER_MANAGE)
+    validate_password(password)
+    password_hash = hash_password(password)
+
+    def work(session: Session) -> None:
+        user = _get(session, user_id)
+        user.password_hash = password_hash
+        if db.is_postgres:
+            pgroles.set_login_password(session.connection(), user.username, password)
+        session.flush()
+        audit.record(session, actor, "user.password_changed", "user", user.id)
+
+    db.transaction(work)

@@ -1,0 +1,1 @@
+"""Station views and the registry that decides which a role may open."""
