@@ -113,9 +113,7 @@ class Database:
             attempt += 1
             try:
                 with self._read_sessions() as session:
-                    result = work(session)
-                    session.rollback()
-                    return result
+                    return work(session)  # closing rolls back without expiring loaded rows
             except DBAPIError as error:
                 if retry.is_retryable(error) and attempt < retry.MAX_ATTEMPTS:
                     retry.sleep_before_retry(attempt)

@@ -9,17 +9,18 @@ role's grants on every statement, and the argon2id hash is checked as well.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.db import pgroles
 from app.db.database import Database
-from app.errors import AuthenticationFailed, ConflictError, DatabaseUnavailable, NotFound, ValidationError
+from app.errors import (AuthenticationFailed, ConflictError, DatabaseUnavailable, DomainError, NotFound,
+                        ValidationError)
 from app.i18n import _
 from app.models import User
 from app.permissions import Action, Role, require
@@ -31,7 +32,7 @@ RESERVED_USERNAMES = {"postgres", "public", "system", "root", "none", "all"}
 MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
 
-#: The columns every role may read on PostgreSQL (the hash is not among them).
+#: The columns a supervisor may read on PostgreSQL (the hash is not among them).
 _PUBLIC_COLUMNS = (User.id, User.username, User.full_name, User.role, User.active, User.language)
 
 
@@ -111,9 +112,11 @@ def login(base: Database, username: str, password: str, station: str = "") -> Lo
         if database is not base:
             database.dispose()
         raise AuthenticationFailed(_(_WRONG_CREDENTIALS))
-    row = database.read(
-        lambda s: s.execute(select(*_PUBLIC_COLUMNS).where(User.username == username)).one_or_none()
-    )
+    if database.is_postgres:  # a picker may not list users; the my_account view shows their own row
+        query = text("SELECT id, username, full_name, role, active, language FROM my_account")
+    else:
+        query = select(*_PUBLIC_COLUMNS).where(User.username == username)
+    row = database.read(lambda s: s.execute(query).one_or_none())
     if row is None or not row.active:
         raise AuthenticationFailed(_("The account {name} is disabled. Ask an administrator.").format(name=username))
     user = _row(row)
@@ -179,7 +182,9 @@ def create_user(
                      details={"username": username, "full_name": user.full_name})
         return _row(user)
 
-    return db.transaction(work)
+    row = db.transaction(work)
+    _share_password_hash(db, actor, username, password, password_hash)
+    return row
 
 
 def ensure_user(db: Database, actor: Actor, username: str, role: Role | str, password: str,
@@ -256,5 +261,36 @@ def set_password(db: Database, actor: Actor, user_id: int, password: str) -> Non
             pgroles.set_login_password(session.connection(), user.username, password)
         session.flush()
         audit.record(session, actor, "user.password_changed", "user", user.id)
+        return user.username
 
-    db.transaction(work)
+    username = db.transaction(work)
+    _share_password_hash(db, actor, username, password, password_hash)
+
+
+def _share_password_hash(db: Database, actor: Actor, username: str, password: str, password_hash: str) -> None:
+    """PostgreSQL: the login role's password is cluster-wide, so the user's other FreshFlow
+    databases on this server get the same hash; otherwise the person is locked out there."""
+    if not db.is_postgres:
+        return
+    with db.engine.connect() as connection:
+        others = pgroles.other_databases_of(connection, username)
+
+    def work(session: Session) -> None:
+        user_id, current = session.execute(
+            select(User.id, User.password_hash).where(User.username == username)).one_or_none() or (None, None)
+        if user_id is not None and not _verify(current, password):
+            session.execute(update(User).where(User.id == user_id)
+                            .values(password_hash=password_hash, version=User.version + 1))
+            audit.record(session, replace(actor, user_id=None), "user.password_changed", "user", user_id,
+                         reason=_("changed in database {name}").format(name=db.database_name))
+
+    for name in others:
+        other = Database(db.url.set(database=name), application_name="freshflow:password")
+        try:
+            other.transaction(work)
+        except (DBAPIError, DomainError) as error:
+            raise ConflictError(_("The password was saved, but {name}'s account in database {db} still has the "
+                                  "old one ({detail}). Set the password again there.").format(
+                name=username, db=name, detail=str(error).strip().splitlines()[0])) from error
+        finally:
+            other.dispose()

@@ -187,9 +187,10 @@ def upgrade() -> None:
 #: Later migrations add their own tables' grants the same way.
 GRANTS = {
     "users": {
-        "*": "SELECT (id, username, full_name, role, active, language, created_at, version)",
+        "supervisor": "SELECT (id, username, full_name, role, active, language, created_at, version)",
         "admin": "SELECT, INSERT, UPDATE",
     },
+    "my_account": {"*": "SELECT"},
     "audit_log": {"*": "INSERT", "cs_rep": "SELECT", "supervisor": "SELECT", "admin": "SELECT"},
     "categories": {"*": "SELECT", "supervisor": "INSERT, UPDATE, DELETE", "admin": "INSERT, UPDATE, DELETE"},
     "products": {"*": "SELECT", "supervisor": "INSERT, UPDATE, DELETE", "admin": "INSERT, UPDATE, DELETE"},
@@ -258,6 +259,11 @@ def _install_postgres_security() -> None:
         """
     )
     op.execute("REVOKE ALL ON FUNCTION freshflow_login_hash() FROM PUBLIC")
+    # Everyone reads their own account row (role, active) but not the user list.
+    op.execute(
+        "CREATE VIEW my_account AS SELECT id, username, full_name, role, active, language "
+        "FROM users WHERE username = session_user"
+    )
     database = pgroles.current_database(bind)
     for role in pgroles.Role:
         op.execute(f"GRANT EXECUTE ON FUNCTION freshflow_login_hash() TO {pgroles.quote_ident(pgroles.group_role(database, role))}")
@@ -267,6 +273,7 @@ def _install_postgres_security() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS freshflow_login_hash()")
+        op.execute("DROP VIEW IF EXISTS my_account")
         op.execute("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
         op.execute("DROP TRIGGER IF EXISTS audit_log_stamp ON audit_log")
         op.execute("DROP FUNCTION IF EXISTS freshflow_audit_append_only()")

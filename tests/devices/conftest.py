@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.devices.helpers import no_thread_leaks
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_thread_leaks():
+    with no_thread_leaks():
+        yield

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Install everything FreshFlow's tests need and run the whole suite on SQLite and PostgreSQL.
+#
+#   bash tests/run_all.sh [pytest args...]
+#
+# - Debian packages (zbar-tools, poppler-utils, xvfb, libpulse0, Qt's xcb libraries): installed with
+#   apt-get when missing and we are root; otherwise the script names what to install.
+# - Python packages: a local virtual environment in .venv with the project and its dev extra.
+# - PostgreSQL: FRESHFLOW_TEST_PG_URL, default the local server (127.0.0.1:5432, user postgres); started
+#   with pg_ctlcluster when it is installed here but not running. Tests create and drop their own databases.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEBIAN_PACKAGES=(zbar-tools poppler-utils xvfb xauth libpulse0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
+                 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 libglib2.0-0
+                 libdbus-1-3 libfontconfig1 fonts-noto-cjk socat)
+
+missing=()
+if command -v dpkg-query >/dev/null; then
+  for package in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+  done
+fi
+if ((${#missing[@]})); then
+  if [[ $(id -u) == 0 ]]; then
+    echo "== installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Missing Debian packages: ${missing[*]}" >&2
+    echo "Install them with: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+PYTHON=${PYTHON:-python3}
+if [[ ! -x .venv/bin/python ]]; then
+  echo "== creating .venv"
+  "$PYTHON" -m venv .venv
+fi
+echo "== installing Python packages"
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e '.[dev]'
+
+export FRESHFLOW_TEST_PG_URL=${FRESHFLOW_TEST_PG_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/postgres}
+if ! .venv/bin/python - <<'PY' 2>/dev/null
+import os, psycopg
+url = os.environ["FRESHFLOW_TEST_PG_URL"].replace("+psycopg", "")
+psycopg.connect(url, connect_timeout=3).close()
+PY
+then
+  if command -v pg_ctlcluster >/dev/null && [[ -d /etc/postgresql ]]; then
+    echo "== starting PostgreSQL"
+    for version in $(ls /etc/postgresql); do
+      pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+    done
+    for _ in $(seq 1 30); do
+      .venv/bin/python -c "import os,psycopg; psycopg.connect(os.environ['FRESHFLOW_TEST_PG_URL'].replace('+psycopg',''), connect_timeout=2).close()" 2>/dev/null && break
+      sleep 1
+    done
+  else
+    echo "PostgreSQL is not reachable at $FRESHFLOW_TEST_PG_URL; its tests will be skipped (and fail under CI=true)." >&2
+  fi
+fi
+
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+echo "== running the tests"
+exec .venv/bin/python -m pytest "$@"
