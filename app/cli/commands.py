@@ -38,6 +38,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add.add_argument("--full-name", default="")
     add.set_defaults(handler=cmd_user_add)
 
+    barcode = sub.add_parser("barcode", parents=[common], help="barcode tools")
+    barcode_sub = barcode.add_subparsers(dest="barcode_command", metavar="ACTION")
+    barcode_sub.required = True
+    parse = barcode_sub.add_parser("parse", parents=[common],
+                                   help="parse scans (GS1, EAN/UPC, variable measure, FreshFlow codes)")
+    parse.add_argument("texts", nargs="+", metavar="TEXT", help="scan data; - reads one input per line from stdin")
+    parse.set_defaults(handler=cmd_barcode_parse)
+
 
 def open_db(args: argparse.Namespace, *, upgrade: bool = False) -> Database:
     database = Database(resolve_database_url(args.db), application_name="freshflow:cli")
@@ -98,3 +106,34 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     emit(args, {"id": row.id, "username": row.username, "role": row.role.value},
          _("User {name} added with role {role}.").format(name=row.username, role=row.role.value))
     return 0
+
+
+def _scan_inputs(texts: list[str]):
+    for text in texts:
+        if text == "-":
+            for line in sys.stdin:
+                # only the line ending goes: GS (0x1D) and spaces are data
+                yield line.rstrip("\r\n")
+        else:
+            yield text
+
+
+def cmd_barcode_parse(args: argparse.Namespace) -> int:
+    """One result per input, in order; exit 1 when any input was invalid."""
+    from app.barcodes import BarcodeError, format_scan_human, parse_scan, scan_to_json
+
+    failed = False
+    for text in _scan_inputs(args.texts):
+        if args.json:
+            result = scan_to_json(text, extended=True)
+            failed |= "error" in result
+            print(json.dumps(result, ensure_ascii=False), flush=False)
+            continue
+        printable = text.replace("\x1d", "<GS>")
+        try:
+            print(f"{printable}\t{format_scan_human(parse_scan(text))}")
+        except BarcodeError as error:
+            failed = True
+            print(f"{printable}\t" + _("error: {message}").format(message=error))
+    sys.stdout.flush()
+    return 1 if failed else 0
