@@ -156,7 +156,8 @@ def test_errors_in_a_real_process_have_no_traceback(tmp_path):
 
 def test_user_add_reads_the_password_from_stdin(db, empty_db_url, monkeypatch, capsys, request):
     _stdin(monkeypatch, "s3cret-enough\n")
-    assert run(["user", "add", "Clerk_2", "--role", "stock_clerk", "--full-name", "Chen Jie", "--db", empty_db_url]) == 0
+    argv = ["user", "add", "Clerk_2", "--role", "stock_clerk", "--full-name", "Chen Jie", "--db", empty_db_url]
+    assert run(argv) == 0
     assert "clerk_2" in capsys.readouterr().out
     if db.is_postgres:
         request.addfinalizer(lambda: _drop_role(db, "clerk_2"))

@@ -53,7 +53,8 @@ def test_invalid_email_is_refused_and_nothing_saved(db, system, three):
 
 
 def test_other_fields_are_validated(db, system):
-    for data, field in [(dataclasses.replace(LI, name="  "), "name"), (dataclasses.replace(LI, phone="call me"), "phone"),
+    for data, field in [(dataclasses.replace(LI, name="  "), "name"),
+                        (dataclasses.replace(LI, phone="call me"), "phone"),
                         (dataclasses.replace(LI, language="fr"), "language")]:
         with pytest.raises(ValidationError) as error:
             customers.save_customer(db, system, data)

@@ -58,6 +58,19 @@ def list_customers(db: Database, actor: Actor, search: str = "", limit: int = 50
     return db.read(work)
 
 
+def get_customer(db: Database, actor: Actor, customer_id: int) -> CustomerRow:
+    """One customer by id (an edit form reloading the current version)."""
+    require(actor, Action.CUSTOMER_VIEW)
+
+    def work(session: Session) -> CustomerRow:
+        customer = session.get(Customer, customer_id)
+        if customer is None:
+            raise NotFound(_("Customer {id} does not exist.").format(id=customer_id))
+        return _row(customer)
+
+    return db.read(work)
+
+
 def validate_customer(data: CustomerInput) -> CustomerInput:
     cleaned = CustomerInput(**{k: v.strip(" ") if isinstance(v, str) else v for k, v in asdict(data).items()})
     if not cleaned.name:

@@ -9,11 +9,11 @@ role's grants on every statement, and the argon2id hash is checked as well.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, text, update
+from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -99,16 +99,18 @@ def login(base: Database, username: str, password: str, station: str = "") -> Lo
     if base.is_postgres:
         database = _connect_as(base, username, password, station)
         try:
-            password_hash = database.read(lambda s: s.execute(text("SELECT freshflow_login_hash()")).scalar())
+            server_checked = _server_checked_password(database)
+            password_hash = None if server_checked else database.read(
+                lambda s: s.execute(text("SELECT freshflow_login_hash()")).scalar())
         except Exception:
             database.dispose()
             raise
     else:
-        database = base
+        database, server_checked = base, False
         password_hash = base.read(
             lambda s: s.execute(select(User.password_hash).where(User.username == username)).scalar()
         )
-    if not _verify(password_hash, password):
+    if not server_checked and not _verify(password_hash, password):
         if database is not base:
             database.dispose()
         raise AuthenticationFailed(_(_WRONG_CREDENTIALS))
@@ -122,6 +124,18 @@ def login(base: Database, username: str, password: str, station: str = "") -> Lo
     user = _row(row)
     actor = Actor(user.id, user.username, user.role, station, user.full_name)
     return LoginResult(database=database, actor=actor, user=user)
+
+
+def _server_checked_password(database: Database) -> bool:
+    """Did PostgreSQL itself ask for and accept the password (scram/md5 in pg_hba.conf)?
+
+    Then the login role's password is the truth: it is cluster-wide, so a
+    password set from another FreshFlow database on the server counts here too.
+    Under trust or peer authentication the server checked nothing, and the
+    argon2id hash stored in this database decides instead.
+    """
+    with database.engine.connect() as connection:
+        return bool(connection.connection.driver_connection.pgconn.used_password)
 
 
 def _connect_as(base: Database, username: str, password: str, station: str) -> Database:
@@ -183,7 +197,6 @@ def create_user(
         return _row(user)
 
     row = db.transaction(work)
-    _share_password_hash(db, actor, username, password, password_hash)
     return row
 
 
@@ -263,34 +276,4 @@ def set_password(db: Database, actor: Actor, user_id: int, password: str) -> Non
         audit.record(session, actor, "user.password_changed", "user", user.id)
         return user.username
 
-    username = db.transaction(work)
-    _share_password_hash(db, actor, username, password, password_hash)
-
-
-def _share_password_hash(db: Database, actor: Actor, username: str, password: str, password_hash: str) -> None:
-    """PostgreSQL: the login role's password is cluster-wide, so the user's other FreshFlow
-    databases on this server get the same hash; otherwise the person is locked out there."""
-    if not db.is_postgres:
-        return
-    with db.engine.connect() as connection:
-        others = pgroles.other_databases_of(connection, username)
-
-    def work(session: Session) -> None:
-        user_id, current = session.execute(
-            select(User.id, User.password_hash).where(User.username == username)).one_or_none() or (None, None)
-        if user_id is not None and not _verify(current, password):
-            session.execute(update(User).where(User.id == user_id)
-                            .values(password_hash=password_hash, version=User.version + 1))
-            audit.record(session, replace(actor, user_id=None), "user.password_changed", "user", user_id,
-                         reason=_("changed in database {name}").format(name=db.database_name))
-
-    for name in others:
-        other = Database(db.url.set(database=name), application_name="freshflow:password")
-        try:
-            other.transaction(work)
-        except (DBAPIError, DomainError) as error:
-            raise ConflictError(_("The password was saved, but {name}'s account in database {db} still has the "
-                                  "old one ({detail}). Set the password again there.").format(
-                name=username, db=name, detail=str(error).strip().splitlines()[0])) from error
-        finally:
-            other.dispose()
+    db.transaction(work)
