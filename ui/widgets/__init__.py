@@ -1,0 +1,1 @@
+"""Small reusable widgets: message bar, money field, table set-up helpers."""
