@@ -1,20 +1,12 @@
-"""GS1 mod-10 check digits and GTIN normalisation (catalogue entry and lookups)."""
+"""GTIN normalisation for catalogue entry and lookups (check digits from app.barcodes.checkdigits)."""
 
 from __future__ import annotations
 
+from app.barcodes.checkdigits import mod10_check_digit
 from app.errors import ValidationError
 from app.i18n import _
 
 GTIN_LENGTHS = (8, 12, 13, 14)
-
-
-def mod10_check_digit(digits: str) -> int:
-    """GS1 check digit for ``digits`` (the code without its check digit).
-
-    Weights 3, 1, 3, 1, ... from the right; used by GTIN-8/12/13/14 and SSCC.
-    """
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(digits)))
-    return (10 - total % 10) % 10
 
 
 def normalize_gtin(code: str) -> str:

@@ -16,6 +16,9 @@ import random
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from app.barcodes.checkdigits import is_digits
+from app.barcodes.checkdigits import mod10_check_digit as gtin_check_digit
+
 AMBIENT = "ambient"
 CHILLED = "chilled"
 FROZEN = "frozen"
@@ -28,24 +31,11 @@ WEIGHED = "weighed"
 # --------------------------------------------------------------------------- GTIN
 
 
-def gtin_check_digit(digits_without_check: str) -> int:
-    """GS1 mod-10 check digit: weights 3,1,3,1… from the rightmost digit."""
-    if not digits_without_check.isdigit():
-        raise ValueError(f"GTIN body must be digits: {digits_without_check!r}")
-    total = sum(
-        int(d) * (3 if i % 2 == 0 else 1)
-        for i, d in enumerate(reversed(digits_without_check))
-    )
-    return (10 - total % 10) % 10
-
-
 def is_valid_gtin(code: str) -> bool:
     """True for an all-digit GTIN-8/12/13/14 whose check digit is correct."""
     if not isinstance(code, str) or len(code) not in (8, 12, 13, 14):
         return False
-    if not (code.isascii() and code.isdigit()):
-        return False
-    return gtin_check_digit(code[:-1]) == int(code[-1])
+    return is_digits(code) and gtin_check_digit(code[:-1]) == int(code[-1])
 
 
 def _gtin13(company_prefix: str, item_ref: int) -> str:

@@ -34,7 +34,7 @@ from enum import StrEnum
 import serial
 
 from app.devices.framing import LineFramer, Suffix
-from app.devices.serial_worker import ReconnectingLineReader, ReconnectPolicy, open_serial_port
+from app.devices.serial_worker import ReaderOwner, ReconnectingLineReader, ReconnectPolicy, open_serial_port
 from app.devices.status import DeviceState, DeviceStatus
 from app.i18n import _
 
@@ -245,7 +245,7 @@ def default_port_factory(config: ScaleConfig) -> serial.SerialBase:
     )
 
 
-class SerialScale:
+class SerialScale(ReaderOwner):
     """Qt-free MT-SICS scale reader (polling or continuous).
 
     Callbacks, all on the reader thread: ``on_reading(ScaleReading)`` for every
@@ -290,26 +290,6 @@ class SerialScale:
 
     # -- control ---------------------------------------------------------------
 
-    def start(self) -> None:
-        self._reader.start()
-
-    def stop(self, timeout: float = 2.0) -> bool:
-        return self._reader.stop(timeout)
-
-    @property
-    def running(self) -> bool:
-        return self._reader.running
-
-    @property
-    def status(self) -> DeviceStatus:
-        return self._reader.status
-
-    def __enter__(self) -> SerialScale:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- reader thread ---------------------------------------------------------
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import serial
 
 from app.devices.framing import LineFramer, Suffix
-from app.devices.serial_worker import ReconnectingLineReader, ReconnectPolicy, open_serial_port
+from app.devices.serial_worker import ReaderOwner, ReconnectingLineReader, ReconnectPolicy, open_serial_port
 from app.devices.status import DeviceStatus
 from app.i18n import _
 
@@ -70,7 +70,7 @@ def default_port_factory(config: SerialScannerConfig) -> serial.SerialBase:
     )
 
 
-class SerialScanner:
+class SerialScanner(ReaderOwner):
     """Qt-free serial scanner reader.
 
     ``on_scan(text)`` and ``on_status(DeviceStatus)`` are called on the reader
@@ -106,23 +106,3 @@ class SerialScanner:
         log.debug("serial scan %r", text)
         self._on_scan(text)
 
-    def start(self) -> None:
-        self._reader.start()
-
-    def stop(self, timeout: float = 2.0) -> bool:
-        return self._reader.stop(timeout)
-
-    @property
-    def running(self) -> bool:
-        return self._reader.running
-
-    @property
-    def status(self) -> DeviceStatus:
-        return self._reader.status
-
-    def __enter__(self) -> SerialScanner:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()

@@ -266,3 +266,30 @@ class ReconnectingLineReader:
         except (serial.SerialException, OSError) as exc:
             return str(exc) or type(exc).__name__
         return ""
+
+
+class ReaderOwner:
+    """Start/stop/status of a device that owns a ``ReconnectingLineReader`` as ``_reader``."""
+
+    _reader: ReconnectingLineReader
+
+    def start(self) -> None:
+        self._reader.start()
+
+    def stop(self, timeout: float = 2.0) -> bool:
+        return self._reader.stop(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._reader.running
+
+    @property
+    def status(self) -> DeviceStatus:
+        return self._reader.status
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -17,7 +17,7 @@ from ui.context import ViewContext
 from ui.dialogs.user_dialog import UserDialog
 from ui.dialogs.warehouse_dialog import BinDialog, WarehouseDialog
 from ui.models.admin import AuditTableModel, BinTableModel, UserTableModel, WarehouseTableModel
-from ui.views.view_support import SEARCH_DEBOUNCE_MS, RefreshingView
+from ui.views.view_support import RefreshingView, debounced_search
 from ui.widgets.message_bar import MessageBar
 from ui.widgets.tables import add_edit_action, configure_table, replace_rows, selected_row
 
@@ -341,12 +341,7 @@ class AuditPanel(_Panel):
         layout.addWidget(self.message_bar)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.refresh)
+        self._search_timer = debounced_search(self, self.search_edit, self.refresh)
 
     def _load(self) -> None:
         self._search_timer.stop()

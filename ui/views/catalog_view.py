@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout,
     QWidget,
@@ -15,7 +15,7 @@ from ui.context import ViewContext
 from ui.dialogs.category_dialog import CategoryDialog
 from ui.dialogs.product_dialog import ProductDialog
 from ui.models.catalog import CategoryTableModel, ProductTableModel
-from ui.views.view_support import SEARCH_DEBOUNCE_MS, RefreshingView
+from ui.views.view_support import RefreshingView, debounced_search
 from ui.widgets.message_bar import MessageBar
 from ui.widgets.tables import add_edit_action, configure_table, replace_rows, selected_row
 
@@ -112,12 +112,7 @@ class CatalogView(RefreshingView):
         outer.addWidget(self.tabs, 1)
 
         # -- behaviour -----------------------------------------------------------------
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.load_products)
-        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.load_products)
+        self._search_timer = debounced_search(self, self.search_edit, self.load_products)
         self.category_filter.currentIndexChanged.connect(lambda _i: self.load_products())
         self.include_inactive.toggled.connect(lambda _on: self.load_products())
         self.new_product_button.clicked.connect(self.new_product)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.permissions import Action
@@ -11,7 +11,7 @@ from app.services.customers import CustomerRow
 from ui.context import ViewContext
 from ui.dialogs.customer_dialog import CustomerDialog
 from ui.models.customers import CustomerTableModel
-from ui.views.view_support import SEARCH_DEBOUNCE_MS, RefreshingView
+from ui.views.view_support import RefreshingView, debounced_search
 from ui.widgets.message_bar import MessageBar
 from ui.widgets.tables import add_edit_action, configure_table, replace_rows, selected_row
 
@@ -64,12 +64,7 @@ class CustomersView(RefreshingView):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.refresh)
+        self._search_timer = debounced_search(self, self.search_edit, self.refresh)
         self.new_button.clicked.connect(self.new_customer)
         self.edit_button.clicked.connect(self.edit_customer)
         add_edit_action(self.table, self.edit_customer)

@@ -21,6 +21,17 @@ REFRESH_DEBOUNCE_MS = 200
 SEARCH_DEBOUNCE_MS = 250
 
 
+def debounced_search(owner: QWidget, edit, search) -> QTimer:
+    """Run ``search`` once typing in ``edit`` pauses, or at once on Enter; returns the timer."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(SEARCH_DEBOUNCE_MS)
+    timer.timeout.connect(search)
+    edit.textChanged.connect(lambda _text: timer.start())
+    edit.returnPressed.connect(search)
+    return timer
+
+
 class RefreshingView(QWidget):
     """A view (or a panel of one) that loads its data off the UI thread.
 
