@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.db import pgroles
 from app.db.database import Database
-from app.errors import (AuthenticationFailed, ConflictError, DatabaseUnavailable, DomainError, NotFound,
+from app.errors import (AuthenticationFailed, ConflictError, DatabaseUnavailable, NotFound,
                         ValidationError)
 from app.i18n import _
 from app.models import User
