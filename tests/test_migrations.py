@@ -42,3 +42,7 @@ def test_downgrade_to_base_and_up_again(empty_db_url):
     migrate.upgrade(database)
     assert migrate.is_up_to_date(database)
     database.dispose()
+
+
+def test_head_constant_matches_the_newest_migration():
+    assert migrate.head_revision() == migrate.alembic_head_revision()

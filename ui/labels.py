@@ -12,24 +12,26 @@ UNITS = ("piece", "weighed")
 LANGUAGES = ("zh_CN", "en")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def temperature_label(code: str) -> str:
     return {
-        "ambient": _t("Ambient"),
-        "chilled": _t("Chilled"),
-        "frozen": _t("Frozen"),
+        "ambient": QCoreApplication.translate("labels", "Ambient"),
+        "chilled": QCoreApplication.translate("labels", "Chilled"),
+        "frozen": QCoreApplication.translate("labels", "Frozen"),
     }.get(code, code)
 
 
 def unit_label(code: str) -> str:
-    return {"piece": _t("Piece"), "weighed": _t("By weight")}.get(code, code)
+    return {
+        "piece": QCoreApplication.translate("labels", "Piece"),
+        "weighed": QCoreApplication.translate("labels", "By weight"),
+    }.get(code, code)
 
 
 def language_label(code: str) -> str:
-    return {"zh_CN": _t("Chinese (中文)"), "en": _t("English")}.get(code, code)
+    return {
+        "zh_CN": QCoreApplication.translate("labels", "Chinese (中文)"),
+        "en": QCoreApplication.translate("labels", "English"),
+    }.get(code, code)
 
 
 def role_label(role: Role | str) -> str:

@@ -48,6 +48,7 @@ class ProductRow:
     category_id: int
     category_code: str
     category_name: str
+    category_name_zh: str
     temperature_class: str
     shelf_life_days: int
     min_remaining_shelf_life_days: int
@@ -150,6 +151,7 @@ def _product_row(product: Product, substitute_skus: tuple[str, ...]) -> ProductR
     return ProductRow(
         id=product.id, sku=product.sku, name_en=product.name_en, name_zh=product.name_zh,
         category_id=product.category_id, category_code=product.category.code, category_name=product.category.name_en,
+        category_name_zh=product.category.name_zh,
         temperature_class=product.temperature_class, shelf_life_days=product.shelf_life_days,
         min_remaining_shelf_life_days=product.min_remaining_shelf_life_days, unit=product.unit,
         nominal_weight_g=product.nominal_weight_g, weight_tolerance_g=product.weight_tolerance_g,

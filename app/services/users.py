@@ -21,7 +21,7 @@ from app.db import pgroles
 from app.db.database import Database
 from app.errors import (AuthenticationFailed, ConflictError, DatabaseUnavailable, NotFound,
                         ValidationError)
-from app.i18n import _
+from app.i18n import N_, _
 from app.models import User
 from app.permissions import Action, Role, require
 from app.services import audit
@@ -88,7 +88,7 @@ def _verify(password_hash: str | None, password: str) -> bool:
         return False
 
 
-_WRONG_CREDENTIALS = "Wrong user name or password."
+_WRONG_CREDENTIALS = N_("Wrong user name or password.")
 
 
 def login(base: Database, username: str, password: str, station: str = "") -> LoginResult:

@@ -347,3 +347,19 @@ def test_a_slow_older_search_never_overwrites_a_newer_one(qtbot, context, monkey
     wait_idle(qtbot, context)  # the tomato result arrives afterwards ...
     qtbot.wait(50)
     assert column_texts(view.product_model, P.COL_SKU) == ["FRU-0001"]  # ... and is dropped
+
+
+def test_category_column_follows_the_ui_language():
+    from types import SimpleNamespace
+
+    from app import i18n
+    from ui.models.catalog import category_title
+
+    row = SimpleNamespace(category_name="Vegetables", category_name_zh="蔬菜")
+    try:
+        i18n.set_language("zh_CN")
+        assert category_title(row) == "蔬菜"
+        i18n.set_language("en")
+        assert category_title(row) == "Vegetables"
+    finally:
+        i18n.set_language("en")

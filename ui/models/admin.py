@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from app.services.audit import AuditRow
 from app.services.users import UserRow
 from app.services.warehouses import BinRow, WarehouseRow
@@ -23,16 +21,17 @@ class WarehouseTableModel(RowTableModel[WarehouseRow]):
     COL_ACTIVE = 6
 
     def __init__(self, parent=None) -> None:
-        t = lambda text: QCoreApplication.translate("WarehouseTableModel", text)  # noqa: E731
         columns = [
-            Column(t("Code"), lambda r: r.code, foreground=inactive_foreground),
-            Column(t("Name"), lambda r: r.name, foreground=inactive_foreground),
-            Column(t("Address"), lambda r: r.address, foreground=inactive_foreground, tooltip=lambda r: r.address),
-            Column(t("Regions (postal prefixes)"), lambda r: ", ".join(r.postal_prefixes),
+            Column(self.tr("Code"), lambda r: r.code, foreground=inactive_foreground),
+            Column(self.tr("Name"), lambda r: r.name, foreground=inactive_foreground),
+            Column(self.tr("Address"), lambda r: r.address, foreground=inactive_foreground,
+                   tooltip=lambda r: r.address),
+            Column(self.tr("Regions (postal prefixes)"), lambda r: ", ".join(r.postal_prefixes),
                    foreground=inactive_foreground),
-            Column(t("Fallback rank"), lambda r: r.fallback_rank, align_right=True, foreground=inactive_foreground),
-            Column(t("Bins"), lambda r: r.bin_count, align_right=True, foreground=inactive_foreground),
-            Column(t("Active"), lambda r: r.active),
+            Column(self.tr("Fallback rank"), lambda r: r.fallback_rank, align_right=True,
+                   foreground=inactive_foreground),
+            Column(self.tr("Bins"), lambda r: r.bin_count, align_right=True, foreground=inactive_foreground),
+            Column(self.tr("Active"), lambda r: r.active),
         ]
         super().__init__(columns, parent)
 
@@ -44,12 +43,11 @@ class BinTableModel(RowTableModel[BinRow]):
     COL_ACTIVE = 3
 
     def __init__(self, parent=None) -> None:
-        t = lambda text: QCoreApplication.translate("BinTableModel", text)  # noqa: E731
         columns = [
-            Column(t("Pick order"), lambda r: r.pick_sequence, align_right=True, foreground=inactive_foreground),
-            Column(t("Bin"), lambda r: r.code, foreground=inactive_foreground),
-            Column(t("Zone"), lambda r: r.zone, foreground=inactive_foreground),
-            Column(t("Active"), lambda r: r.active),
+            Column(self.tr("Pick order"), lambda r: r.pick_sequence, align_right=True, foreground=inactive_foreground),
+            Column(self.tr("Bin"), lambda r: r.code, foreground=inactive_foreground),
+            Column(self.tr("Zone"), lambda r: r.zone, foreground=inactive_foreground),
+            Column(self.tr("Active"), lambda r: r.active),
         ]
         super().__init__(columns, parent)
 
@@ -62,13 +60,12 @@ class UserTableModel(RowTableModel[UserRow]):
     COL_ACTIVE = 4
 
     def __init__(self, parent=None) -> None:
-        t = lambda text: QCoreApplication.translate("UserTableModel", text)  # noqa: E731
         columns = [
-            Column(t("User name"), lambda r: r.username, foreground=inactive_foreground),
-            Column(t("Full name"), lambda r: r.full_name, foreground=inactive_foreground),
-            Column(t("Role"), lambda r: r.role.value, display=role_label, foreground=inactive_foreground),
-            Column(t("Language"), lambda r: r.language, display=language_label, foreground=inactive_foreground),
-            Column(t("Active"), lambda r: r.active),
+            Column(self.tr("User name"), lambda r: r.username, foreground=inactive_foreground),
+            Column(self.tr("Full name"), lambda r: r.full_name, foreground=inactive_foreground),
+            Column(self.tr("Role"), lambda r: r.role.value, display=role_label, foreground=inactive_foreground),
+            Column(self.tr("Language"), lambda r: r.language, display=language_label, foreground=inactive_foreground),
+            Column(self.tr("Active"), lambda r: r.active),
         ]
         super().__init__(columns, parent)
 
@@ -91,17 +88,16 @@ class AuditTableModel(RowTableModel[AuditRow]):
     COL_DETAILS = 8
 
     def __init__(self, parent=None) -> None:
-        t = lambda text: QCoreApplication.translate("AuditTableModel", text)  # noqa: E731
         columns = [
-            Column(t("Time"), lambda r: r.at, display=format_local_time, tooltip=lambda r: r.at.isoformat()),
-            Column(t("User"), lambda r: r.app_username),
-            Column(t("DB user"), lambda r: r.db_user or ""),
-            Column(t("Station"), lambda r: r.station),
-            Column(t("Action"), lambda r: r.action),
-            Column(t("Entity"), lambda r: f"{r.entity_type} {r.entity_id}"),
-            Column(t("From → to"), _transition),
-            Column(t("Reason"), lambda r: r.reason, tooltip=lambda r: r.reason),
-            Column(t("Details"), lambda r: format_audit_details(r.details),
+            Column(self.tr("Time"), lambda r: r.at, display=format_local_time, tooltip=lambda r: r.at.isoformat()),
+            Column(self.tr("User"), lambda r: r.app_username),
+            Column(self.tr("DB user"), lambda r: r.db_user or ""),
+            Column(self.tr("Station"), lambda r: r.station),
+            Column(self.tr("Action"), lambda r: r.action),
+            Column(self.tr("Entity"), lambda r: f"{r.entity_type} {r.entity_id}"),
+            Column(self.tr("From → to"), _transition),
+            Column(self.tr("Reason"), lambda r: r.reason, tooltip=lambda r: r.reason),
+            Column(self.tr("Details"), lambda r: format_audit_details(r.details),
                    tooltip=lambda r: format_audit_details(r.details).replace("; ", "\n")),
         ]
         super().__init__(columns, parent)

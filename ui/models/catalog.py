@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app import i18n
 from app.services.catalog import CategoryRow, ProductRow
 from ui.formatting import format_cents, format_grams
 from ui.labels import temperature_label, unit_label
@@ -32,6 +33,13 @@ def _gtin_summary(gtins: tuple[str, ...]) -> str:
     return gtins[0] if len(gtins) == 1 else f"{gtins[0]} +{len(gtins) - 1}"
 
 
+
+def category_title(row) -> str:
+    """The category in the UI language (the Chinese name when the app runs in Chinese)."""
+    return row.category_name_zh if i18n.current_language().startswith("zh") and row.category_name_zh \
+        else row.category_name
+
+
 class ProductTableModel(RowTableModel[ProductRow]):
     COL_SKU = 0
     COL_NAME_EN = 1
@@ -46,37 +54,36 @@ class ProductTableModel(RowTableModel[ProductRow]):
     COL_ACTIVE = 10
 
     def __init__(self, parent=None) -> None:
-        t = lambda text: QCoreApplication.translate("ProductTableModel", text)  # noqa: E731
-        days = lambda n: t("{n} d").format(n=n)  # noqa: E731
+        days = lambda n: self.tr("{n} d").format(n=n)  # noqa: E731
         columns = [
-            Column(t("SKU"), lambda r: r.sku, foreground=inactive_foreground,
-                   tooltip=lambda r: t("Substitutes: {skus}").format(skus=", ".join(r.substitutes))
+            Column(self.tr("SKU"), lambda r: r.sku, foreground=inactive_foreground,
+                   tooltip=lambda r: self.tr("Substitutes: {skus}").format(skus=", ".join(r.substitutes))
                    if r.substitutes else ""),
-            Column(t("English name"), lambda r: r.name_en, foreground=inactive_foreground),
-            Column(t("Chinese name"), lambda r: r.name_zh, foreground=inactive_foreground),
-            Column(t("Category"), lambda r: r.category_name, foreground=inactive_foreground),
-            Column(t("Temp."), lambda r: r.temperature_class, display=temperature_label,
+            Column(self.tr("English name"), lambda r: r.name_en, foreground=inactive_foreground),
+            Column(self.tr("Chinese name"), lambda r: r.name_zh, foreground=inactive_foreground),
+            Column(self.tr("Category"), category_title, foreground=inactive_foreground),
+            Column(self.tr("Temp."), lambda r: r.temperature_class, display=temperature_label,
                    foreground=inactive_foreground),
-            Column(t("Unit"), lambda r: r.unit, display=unit_label, foreground=inactive_foreground,
-                   tooltip=lambda r: t("Nominal weight {weight} ± {tolerance}").format(
+            Column(self.tr("Unit"), lambda r: r.unit, display=unit_label, foreground=inactive_foreground,
+                   tooltip=lambda r: self.tr("Nominal weight {weight} ± {tolerance}").format(
                        weight=format_grams(r.nominal_weight_g), tolerance=format_grams(r.weight_tolerance_g))
-                   if r.unit == "weighed" else (t("Piece weight {weight}").format(
+                   if r.unit == "weighed" else (self.tr("Piece weight {weight}").format(
                        weight=format_grams(r.nominal_weight_g)) if r.nominal_weight_g else "")),
-            Column(t("Price"), lambda r: r.price_cents, align_right=True, foreground=inactive_foreground),
-            Column(t("Shelf life"), lambda r: r.shelf_life_days, align_right=True, display=days,
+            Column(self.tr("Price"), lambda r: r.price_cents, align_right=True, foreground=inactive_foreground),
+            Column(self.tr("Shelf life"), lambda r: r.shelf_life_days, align_right=True, display=days,
                    foreground=inactive_foreground),
-            Column(t("Min. left"), lambda r: r.min_remaining_shelf_life_days, align_right=True,
+            Column(self.tr("Min. left"), lambda r: r.min_remaining_shelf_life_days, align_right=True,
                    display=days, foreground=inactive_foreground),
-            Column(t("GTINs"), lambda r: r.gtins, display=_gtin_summary, foreground=inactive_foreground,
+            Column(self.tr("GTINs"), lambda r: r.gtins, display=_gtin_summary, foreground=inactive_foreground,
                    tooltip=lambda r: "\n".join(r.gtins)),
-            Column(t("Active"), lambda r: r.active),
+            Column(self.tr("Active"), lambda r: r.active),
         ]
         super().__init__(columns, parent)
         self._header_tips = {
-            self.COL_TEMPERATURE: t("Temperature class"),
-            self.COL_PRICE: t("Price per piece, or per kg for goods sold by weight"),
-            self.COL_SHELF_LIFE: t("Shelf life in days"),
-            self.COL_MIN_REMAINING: t("Minimum remaining shelf life at delivery, in days"),
+            self.COL_TEMPERATURE: self.tr("Temperature class"),
+            self.COL_PRICE: self.tr("Price per piece, or per kg for goods sold by weight"),
+            self.COL_SHELF_LIFE: self.tr("Shelf life in days"),
+            self.COL_MIN_REMAINING: self.tr("Minimum remaining shelf life at delivery, in days"),
         }
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -99,14 +106,13 @@ class CategoryTableModel(RowTableModel[CategoryRow]):
     COL_ACTIVE = 5
 
     def __init__(self, parent=None) -> None:
-        t = lambda text: QCoreApplication.translate("CategoryTableModel", text)  # noqa: E731
         columns = [
-            Column(t("Code"), lambda r: r.code, foreground=inactive_foreground),
-            Column(t("English name"), lambda r: r.name_en, foreground=inactive_foreground),
-            Column(t("Chinese name"), lambda r: r.name_zh, foreground=inactive_foreground),
-            Column(t("Temperature"), lambda r: r.temperature_class, display=temperature_label,
+            Column(self.tr("Code"), lambda r: r.code, foreground=inactive_foreground),
+            Column(self.tr("English name"), lambda r: r.name_en, foreground=inactive_foreground),
+            Column(self.tr("Chinese name"), lambda r: r.name_zh, foreground=inactive_foreground),
+            Column(self.tr("Temperature"), lambda r: r.temperature_class, display=temperature_label,
                    foreground=inactive_foreground),
-            Column(t("Products"), lambda r: r.product_count, align_right=True, foreground=inactive_foreground),
-            Column(t("Active"), lambda r: r.active),
+            Column(self.tr("Products"), lambda r: r.product_count, align_right=True, foreground=inactive_foreground),
+            Column(self.tr("Active"), lambda r: r.active),
         ]
         super().__init__(columns, parent)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from app.services.customers import CustomerRow
 from ui.labels import language_label
 from ui.models.row_table_model import Column, RowTableModel
@@ -19,14 +17,13 @@ class CustomerTableModel(RowTableModel[CustomerRow]):
     COL_POSTAL_CODE = 6
 
     def __init__(self, parent=None) -> None:
-        t = lambda text: QCoreApplication.translate("CustomerTableModel", text)  # noqa: E731
         columns = [
-            Column(t("Name"), lambda r: r.name),
-            Column(t("Phone"), lambda r: r.phone),
-            Column(t("E-mail"), lambda r: r.email),
-            Column(t("Language"), lambda r: r.language, display=language_label),
-            Column(t("Address"), lambda r: r.address_line, tooltip=lambda r: r.address_line),
-            Column(t("City"), lambda r: r.city),
-            Column(t("Postal code"), lambda r: r.postal_code),
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Phone"), lambda r: r.phone),
+            Column(self.tr("E-mail"), lambda r: r.email),
+            Column(self.tr("Language"), lambda r: r.language, display=language_label),
+            Column(self.tr("Address"), lambda r: r.address_line, tooltip=lambda r: r.address_line),
+            Column(self.tr("City"), lambda r: r.city),
+            Column(self.tr("Postal code"), lambda r: r.postal_code),
         ]
         super().__init__(columns, parent)
