@@ -44,6 +44,15 @@ class Action(StrEnum):
     USER_VIEW = "user.view"
     USER_MANAGE = "user.manage"
     AUDIT_VIEW = "audit.view"
+    STOCK_VIEW = "stock.view"
+    STOCK_RECEIVE = "stock.receive"
+    STOCK_TRANSFER = "stock.transfer"
+    STOCK_WRITE_OFF = "stock.write_off"
+    STOCK_QUARANTINE = "stock.quarantine"
+    STOCK_COUNT = "stock.count"
+    STOCK_APPROVE = "stock.approve"
+    STOCK_RESERVE = "stock.reserve"
+    STOCK_RESERVATION_MOVE = "stock.reservation_move"
 
 
 ACTION_LABELS: dict[Action, str] = {
@@ -56,19 +65,32 @@ ACTION_LABELS: dict[Action, str] = {
     Action.USER_VIEW: N_("view users"),
     Action.USER_MANAGE: N_("manage users"),
     Action.AUDIT_VIEW: N_("read the audit log"),
+    Action.STOCK_VIEW: N_("view stock"),
+    Action.STOCK_RECEIVE: N_("receive goods"),
+    Action.STOCK_TRANSFER: N_("move stock between bins"),
+    Action.STOCK_WRITE_OFF: N_("write off stock"),
+    Action.STOCK_QUARANTINE: N_("put a lot in quarantine"),
+    Action.STOCK_COUNT: N_("count stock"),
+    Action.STOCK_APPROVE: N_("approve count variances, adjustments and quarantine releases"),
+    Action.STOCK_RESERVE: N_("reserve and release stock for orders"),
+    Action.STOCK_RESERVATION_MOVE: N_("move a reservation to another lot or bin"),
 }
 
-_EVERYONE = {Action.CATALOG_VIEW, Action.WAREHOUSE_VIEW}
+_EVERYONE = {Action.CATALOG_VIEW, Action.WAREHOUSE_VIEW, Action.STOCK_VIEW}
+_STOCK_FLOOR = {Action.STOCK_RECEIVE, Action.STOCK_TRANSFER, Action.STOCK_WRITE_OFF, Action.STOCK_QUARANTINE,
+                Action.STOCK_COUNT}
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
-    Role.PICKER: frozenset(_EVERYONE),
-    Role.QC_INSPECTOR: frozenset(_EVERYONE),
+    Role.PICKER: frozenset(_EVERYONE | {Action.STOCK_RESERVATION_MOVE}),
+    Role.QC_INSPECTOR: frozenset(_EVERYONE | {Action.STOCK_WRITE_OFF, Action.STOCK_QUARANTINE}),
     Role.PACKER: frozenset(_EVERYONE | {Action.CUSTOMER_VIEW}),
-    Role.STOCK_CLERK: frozenset(_EVERYONE),
+    Role.STOCK_CLERK: frozenset(_EVERYONE | _STOCK_FLOOR),
     Role.CS_REP: frozenset(_EVERYONE | {Action.CUSTOMER_VIEW, Action.CUSTOMER_EDIT, Action.AUDIT_VIEW}),
     Role.SUPERVISOR: frozenset(
         _EVERYONE
-        | {Action.CATALOG_EDIT, Action.CUSTOMER_VIEW, Action.CUSTOMER_EDIT, Action.USER_VIEW, Action.AUDIT_VIEW}
+        | _STOCK_FLOOR
+        | {Action.CATALOG_EDIT, Action.CUSTOMER_VIEW, Action.CUSTOMER_EDIT, Action.USER_VIEW, Action.AUDIT_VIEW,
+           Action.STOCK_APPROVE, Action.STOCK_RESERVE, Action.STOCK_RESERVATION_MOVE}
     ),
     Role.ADMIN: frozenset(Action),
 }

@@ -1,0 +1,260 @@
+"""FEFO reservation: set stock aside for an order line, first-expired-first-out.
+
+Candidates are the warehouse's quants of the product whose lot is not
+quarantined, not expired today, and still has the product's minimum remaining
+shelf life on the delivery date (``expiry_date >= delivery_date + min days``;
+a lot expiring on the delivery date qualifies only when the minimum is 0).
+Order: expiry date, then the older receipt, then the lot, then the bin's
+pick-path sequence, so ties go to the stock that arrived first and is
+nearest on the path.
+
+Each take is one conditional UPDATE (``on_hand - reserved >= take``) checked by
+row count; when another station took the stock in between, the quant is read
+again and the smaller amount is tried, so nothing is ever over-reserved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import and_, insert, select, update
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.db.database import Database
+from app.errors import NotFound, ValidationError
+from app.i18n import _
+from app.models import Bin, Lot, Product, StockQuant, StockReservation
+from app.permissions import Action, require
+from app.services.context import Actor
+from app.services.stock.ledger import InsufficientStock, QuantKey, change_quant, quant_key
+
+MAX_RACE_RETRIES = 5
+
+
+@dataclass(frozen=True)
+class ReservedPart:
+    reservation_id: int
+    quant_id: int
+    bin_id: int
+    bin_code: str
+    lot_id: int
+    lot_number: str
+    expiry_date: date
+    quantity: int
+
+
+@dataclass(frozen=True)
+class ReservationResult:
+    reference: str
+    product_id: int
+    warehouse_id: int
+    requested: int
+    parts: tuple[ReservedPart, ...]
+
+    @property
+    def reserved(self) -> int:
+        return sum(part.quantity for part in self.parts)
+
+    @property
+    def short(self) -> int:
+        return self.requested - self.reserved
+
+    @property
+    def complete(self) -> bool:
+        return self.short == 0
+
+
+def _candidates(session: Session, warehouse_id: int, product_id: int, earliest_expiry: date, today: date):
+    return session.execute(
+        select(StockQuant.id, StockQuant.bin_id, StockQuant.lot_id, (StockQuant.on_hand - StockQuant.reserved)
+               .label("available"), Lot.lot_number, Lot.expiry_date, Bin.code.label("bin_code"))
+        .join(Lot, Lot.id == StockQuant.lot_id)
+        .join(Bin, Bin.id == StockQuant.bin_id)
+        .where(StockQuant.warehouse_id == warehouse_id, StockQuant.product_id == product_id,
+               StockQuant.on_hand > StockQuant.reserved, Lot.quarantined.is_(False),
+               Lot.expiry_date >= today, Lot.expiry_date >= earliest_expiry, Bin.active.is_(True))
+        .order_by(Lot.expiry_date, Lot.received_date, Lot.id, Bin.pick_sequence, StockQuant.id)
+    ).all()
+
+
+def earliest_acceptable_expiry(min_remaining_days: int, delivery_date: date) -> date:
+    return delivery_date + timedelta(days=min_remaining_days)
+
+
+def _take(session: Session, actor: Actor, quant_id: int, key: QuantKey, wanted: int, reference: str) -> int:
+    """Reserve up to ``wanted`` on one quant; returns how much was reserved (0 if none left)."""
+    for _attempt in range(MAX_RACE_RETRIES):
+        available = session.execute(select(StockQuant.on_hand - StockQuant.reserved)
+                                    .where(StockQuant.id == quant_id)).scalar_one()
+        take = min(wanted, available)
+        if take <= 0:
+            return 0
+        try:
+            change_quant(session, actor, quant_id, key, kind="reserve", reserved_delta=take,
+                         reason="FEFO", reference=reference)
+            return take
+        except InsufficientStock:
+            continue  # someone reserved from it between the read and the update; read again
+    return 0
+
+
+def reserve_in_session(session: Session, actor: Actor, *, warehouse_id: int, product_id: int, quantity: int,
+                       delivery_date: date, reference: str, today: date | None = None) -> ReservationResult:
+    """The engine, inside the caller's transaction (allocation reserves a whole order at once)."""
+    if quantity <= 0:
+        raise ValidationError(_("The quantity to reserve must be positive."), "quantity")
+    if not reference:
+        raise ValidationError(_("A reservation needs a reference (the order line)."), "reference")
+    today = today or clock.today()
+    min_days = session.execute(select(Product.min_remaining_shelf_life_days)
+                               .where(Product.id == product_id)).scalar_one_or_none()
+    if min_days is None:
+        raise NotFound(_("Product {id} does not exist.").format(id=product_id))
+    earliest = earliest_acceptable_expiry(min_days, delivery_date)
+    parts: list[ReservedPart] = []
+    need = quantity
+    for row in _candidates(session, warehouse_id, product_id, earliest, today):
+        if need == 0:
+            break
+        key = QuantKey(warehouse_id, row.bin_id, product_id, row.lot_id)
+        taken = _take(session, actor, row.id, key, min(need, row.available), reference)
+        if taken:
+            reservation_id = session.execute(insert(StockReservation).values(
+                reference=reference, quant_id=row.id, product_id=product_id, lot_id=row.lot_id, bin_id=row.bin_id,
+                warehouse_id=warehouse_id, quantity=taken, status="active").returning(StockReservation.id)
+            ).scalar_one()
+            parts.append(ReservedPart(reservation_id, row.id, row.bin_id, row.bin_code, row.lot_id, row.lot_number,
+                                      row.expiry_date, taken))
+            need -= taken
+    return ReservationResult(reference, product_id, warehouse_id, quantity, tuple(parts))
+
+
+def reserve_line(db: Database, actor: Actor, *, warehouse_id: int, product_id: int, quantity: int,
+                 delivery_date: date, reference: str, today: date | None = None) -> ReservationResult:
+    """Reserve ``quantity`` base units FEFO; the result says exactly what was reserved and what is short."""
+    require(actor, Action.STOCK_RESERVE)
+    return db.transaction(lambda session: reserve_in_session(
+        session, actor, warehouse_id=warehouse_id, product_id=product_id, quantity=quantity,
+        delivery_date=delivery_date, reference=reference, today=today))
+
+
+def release_in_session(session: Session, actor: Actor, reference: str, reason: str) -> int:
+    rows = session.execute(select(StockReservation.id, StockReservation.quant_id, StockReservation.quantity)
+                           .where(StockReservation.reference == reference, StockReservation.status == "active")
+                           .order_by(StockReservation.id)).all()
+    released = 0
+    for row in rows:
+        _end_reservation(session, row.id, "released")
+        change_quant(session, actor, row.quant_id, quant_key(session, row.quant_id), kind="release",
+                     reserved_delta=-row.quantity, reason=reason, reference=reference)
+        released += row.quantity
+    return released
+
+
+def release_reference(db: Database, actor: Actor, reference: str, reason: str) -> int:
+    """Release every active reservation of ``reference`` (e.g. an order line being cancelled)."""
+    require(actor, Action.STOCK_RESERVE)
+    if not reason.strip(" "):
+        raise ValidationError(_("Give a reason for releasing the reservation."), "reason")
+    return db.transaction(lambda session: release_in_session(session, actor, reference, reason))
+
+
+def _end_reservation(session: Session, reservation_id: int, status: str) -> None:
+    result = session.execute(update(StockReservation)
+                             .where(and_(StockReservation.id == reservation_id, StockReservation.status == "active"))
+                             .values(status=status).execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        raise InsufficientStock(_("That reservation was already picked or released by another station."))
+
+
+def move_reservation(db: Database, actor: Actor, reservation_id: int, to_quant_id: int, reason: str,
+                     *, today: date | None = None, delivery_date: date | None = None) -> ReservedPart:
+    """Move an active reservation to another quant (bin and/or lot) of the same product and warehouse.
+
+    Used when the picker cannot find the reserved stock. The target lot must
+    itself be reservable (not quarantined, not expired, enough shelf life left
+    on ``delivery_date`` when given) and must have the whole quantity free.
+    """
+    require(actor, Action.STOCK_RESERVATION_MOVE)
+    if not reason.strip(" "):
+        raise ValidationError(_("Say why the reservation moves (for example: not found in the bin)."), "reason")
+    today = today or clock.today()
+
+    def work(session: Session) -> ReservedPart:
+        old = session.execute(select(StockReservation).where(StockReservation.id == reservation_id)).scalar_one_or_none()
+        if old is None or old.status != "active":
+            raise NotFound(_("Reservation {id} is not active any more.").format(id=reservation_id))
+        target = session.execute(
+            select(StockQuant.warehouse_id, StockQuant.product_id, StockQuant.bin_id, StockQuant.lot_id,
+                   Lot.lot_number, Lot.expiry_date, Lot.quarantined, Bin.code, Product.min_remaining_shelf_life_days)
+            .join(Lot, Lot.id == StockQuant.lot_id).join(Bin, Bin.id == StockQuant.bin_id)
+            .join(Product, Product.id == StockQuant.product_id).where(StockQuant.id == to_quant_id)).one_or_none()
+        if target is None:
+            raise NotFound(_("Stock record {id} does not exist.").format(id=to_quant_id))
+        if target.product_id != old.product_id or target.warehouse_id != old.warehouse_id:
+            raise ValidationError(_("The new bin and lot must hold the same product in the same warehouse."))
+        if to_quant_id == old.quant_id:
+            raise ValidationError(_("That is the bin and lot already reserved."))
+        if target.quarantined:
+            raise ValidationError(_("Lot {lot} is in quarantine and cannot be reserved.").format(lot=target.lot_number))
+        if target.expiry_date < today:
+            raise ValidationError(_("Lot {lot} expired on {date}.").format(lot=target.lot_number,
+                                                                          date=target.expiry_date.isoformat()))
+        if delivery_date is not None and target.expiry_date < earliest_acceptable_expiry(
+                target.min_remaining_shelf_life_days, delivery_date):
+            raise ValidationError(_("Lot {lot} would have too little shelf life left on delivery ({date}).").format(
+                lot=target.lot_number, date=delivery_date.isoformat()))
+        _end_reservation(session, old.id, "released")
+        change_quant(session, actor, old.quant_id, quant_key(session, old.quant_id), kind="release",
+                     reserved_delta=-old.quantity, reason=reason, reference=old.reference)
+        key = QuantKey(target.warehouse_id, target.bin_id, target.product_id, target.lot_id)
+        change_quant(session, actor, to_quant_id, key, kind="reserve", reserved_delta=old.quantity,
+                     reason=reason, reference=old.reference)
+        new_id = session.execute(insert(StockReservation).values(
+            reference=old.reference, quant_id=to_quant_id, product_id=old.product_id, lot_id=target.lot_id,
+            bin_id=target.bin_id, warehouse_id=old.warehouse_id, quantity=old.quantity, status="active",
+        ).returning(StockReservation.id)).scalar_one()
+        return ReservedPart(new_id, to_quant_id, target.bin_id, target.code, target.lot_id, target.lot_number,
+                            target.expiry_date, old.quantity)
+
+    return db.transaction(work)
+
+
+def active_reservations(db: Database, actor: Actor, reference: str) -> list[ReservedPart]:
+    require(actor, Action.STOCK_VIEW)
+    return db.read(lambda session: [
+        ReservedPart(r.id, r.quant_id, r.bin_id, r.bin_code, r.lot_id, r.lot_number, r.expiry_date, r.quantity)
+        for r in session.execute(
+            select(StockReservation.id, StockReservation.quant_id, StockReservation.bin_id, Bin.code.label("bin_code"),
+                   StockReservation.lot_id, Lot.lot_number, Lot.expiry_date, StockReservation.quantity)
+            .join(Bin, Bin.id == StockReservation.bin_id).join(Lot, Lot.id == StockReservation.lot_id)
+            .where(StockReservation.reference == reference, StockReservation.status == "active")
+            .order_by(StockReservation.id))
+    ])
+
+
+def consume_in_session(session: Session, actor: Actor, reservation_id: int, quantity: int, *,
+                       reference: str, reason: str = "") -> int:
+    """Take ``quantity`` of a reservation out of its bin (a pick): on hand and reserved both drop.
+
+    The rest of a partly picked reservation stays active. Returns what is left reserved.
+    """
+    row = session.execute(select(StockReservation.quant_id, StockReservation.quantity, StockReservation.status)
+                          .where(StockReservation.id == reservation_id)).one_or_none()
+    if row is None or row.status != "active":
+        raise NotFound(_("Reservation {id} is not active any more.").format(id=reservation_id))
+    if not 0 < quantity <= row.quantity:
+        raise ValidationError(_("Pick between 1 and {n}.").format(n=row.quantity), "quantity")
+    remaining = row.quantity - quantity
+    values = {"quantity": remaining} if remaining else {"status": "picked"}
+    result = session.execute(update(StockReservation)
+                             .where(and_(StockReservation.id == reservation_id, StockReservation.status == "active",
+                                         StockReservation.quantity == row.quantity))
+                             .values(**values).execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        raise InsufficientStock(_("That reservation was changed by another station; scan again."))
+    change_quant(session, actor, row.quant_id, quant_key(session, row.quant_id), kind="pick",
+                 on_hand_delta=-quantity, reserved_delta=-quantity, reason=reason, reference=reference)
+    return remaining
