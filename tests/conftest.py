@@ -157,5 +157,6 @@ def login_as(db) -> Iterator[Callable[[Role], users.LoginResult]]:
             names = [r[0] for r in connection.execute(text("SELECT username FROM users WHERE username LIKE 't\\_%'"))]
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             for name in names:
-                connection.execute(text(f"DROP OWNED BY {pgroles.quote_ident(name)}"))
-                connection.execute(text(f"DROP ROLE IF EXISTS {pgroles.quote_ident(name)}"))
+                if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first():
+                    connection.execute(text(f"DROP OWNED BY {pgroles.quote_ident(name)}"))
+                    connection.execute(text(f"DROP ROLE IF EXISTS {pgroles.quote_ident(name)}"))

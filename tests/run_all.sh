@@ -15,6 +15,20 @@ DEBIAN_PACKAGES=(zbar-tools poppler-utils xvfb xauth libpulse0 libxkbcommon-x11-
                  libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 libglib2.0-0
                  libdbus-1-3 libfontconfig1 fonts-noto-cjk socat)
 
+PYTHON=${PYTHON:-python3}
+# Debian's own Python needs python3-venv for "python3 -m venv" (ensurepip).
+"$PYTHON" -c "import ensurepip, venv" 2>/dev/null || DEBIAN_PACKAGES+=(python3-venv)
+# No PostgreSQL server reachable or installed here: install Debian's.
+[[ -n "${FRESHFLOW_TEST_PG_URL:-}" ]] || command -v pg_ctlcluster >/dev/null || DEBIAN_PACKAGES+=(postgresql)
+
+if [[ $(id -u) == 0 ]]; then
+  SUDO=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  SUDO=(sudo -n)
+else
+  SUDO=(false)
+fi
+
 missing=()
 if command -v dpkg-query >/dev/null; then
   for package in "${DEBIAN_PACKAGES[@]}"; do
@@ -22,18 +36,17 @@ if command -v dpkg-query >/dev/null; then
   done
 fi
 if ((${#missing[@]})); then
-  if [[ $(id -u) == 0 ]]; then
+  if [[ ${SUDO[0]:-} != false ]]; then
     echo "== installing Debian packages: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    "${SUDO[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     echo "Missing Debian packages: ${missing[*]}" >&2
-    echo "Install them with: sudo apt-get install ${missing[*]}" >&2
+    echo "Install them with: sudo apt-get install ${missing[*]}  (or run this script as root)" >&2
     exit 1
   fi
 fi
 
-PYTHON=${PYTHON:-python3}
 if [[ ! -x .venv/bin/python ]]; then
   echo "== creating .venv"
   "$PYTHON" -m venv .venv
@@ -49,11 +62,19 @@ url = os.environ["FRESHFLOW_TEST_PG_URL"].replace("+psycopg", "")
 psycopg.connect(url, connect_timeout=3).close()
 PY
 then
-  if command -v pg_ctlcluster >/dev/null && [[ -d /etc/postgresql ]]; then
+  if command -v pg_ctlcluster >/dev/null && [[ -d /etc/postgresql ]] && [[ ${SUDO[0]:-} != false ]]; then
     echo "== starting PostgreSQL"
     for version in $(ls /etc/postgresql); do
-      pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+      "${SUDO[@]}" pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
     done
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+    # A fresh Debian cluster asks for a password on 127.0.0.1 and postgres has none: give the test
+    # superuser one (only when the default test URL is in use and it cannot log in yet).
+    if [[ $FRESHFLOW_TEST_PG_URL == postgresql+psycopg://postgres@127.0.0.1:5432/postgres ]] && \
+       ! .venv/bin/python -c "import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/postgres', connect_timeout=3).close()" 2>/dev/null; then
+      "${SUDO[@]}" su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'freshflow-tests'\"" >/dev/null 2>&1 || true
+      export FRESHFLOW_TEST_PG_URL=postgresql+psycopg://postgres:freshflow-tests@127.0.0.1:5432/postgres
+    fi
     for _ in $(seq 1 30); do
       .venv/bin/python -c "import os,psycopg; psycopg.connect(os.environ['FRESHFLOW_TEST_PG_URL'].replace('+psycopg',''), connect_timeout=2).close()" 2>/dev/null && break
       sleep 1

@@ -210,3 +210,34 @@ def test_picker_may_look_up_but_not_edit(db, system, fruit, login_as):
     assert catalog.find_product_by_gtin(picker.database, picker.actor, APPLE_14).sku == "APL-001"
     with pytest.raises(PermissionDenied):
         catalog.save_product(picker.database, picker.actor, _product(fruit.id, "APL-009", gtins=()))
+
+
+def test_gtin_only_edit_is_a_new_version_and_stale_gtin_edits_are_refused(db, system):
+    category = catalog.save_category(db, system, catalog.CategoryInput("vx", "Veg X"))
+    base = catalog.ProductInput(sku="GV-1", name_en="Kale", category_id=category.id, temperature_class="chilled",
+                                shelf_life_days=5, price_cents=100, gtins=("4006381333931",))
+    first = catalog.save_product(db, system, base)
+    from dataclasses import replace
+
+    second = catalog.save_product(db, system, replace(base, gtins=("4006381333931", "9501101530003")),
+                                  first.id, expected_version=first.version)
+    assert second.version == first.version + 1
+    with pytest.raises(ConflictError):  # another station still holds the first version
+        catalog.save_product(db, system, replace(base, gtins=()), first.id, expected_version=first.version)
+    assert catalog.get_product(db, system, first.id).gtins == ("4006381333931", "9501101530003")
+
+
+def test_substitute_only_edit_is_audited_with_the_change(db, system):
+    from dataclasses import replace
+
+    from app.models import AuditEntry
+
+    category = catalog.save_category(db, system, catalog.CategoryInput("vy", "Veg Y"))
+    base = catalog.ProductInput(sku="SV-1", name_en="Leek", category_id=category.id, temperature_class="chilled",
+                                shelf_life_days=5, price_cents=100)
+    other = catalog.save_product(db, system, replace(base, sku="SV-2", name_en="Spring onion"))
+    first = catalog.save_product(db, system, base)
+    catalog.save_product(db, system, replace(base, substitutes=("SV-2",)), first.id, expected_version=first.version)
+    entry = db.read(lambda s: s.query(AuditEntry).filter_by(action="product.updated").one())
+    assert '"substitutes": [[], ["SV-2"]]' in entry.details
+    assert other.sku == "SV-2"

@@ -22,6 +22,7 @@ def test_other_station_change_arrives_within_one_second(db, system):
 
     feed = ChangeFeed(station_b, on_change)
     feed.start()
+    assert feed.wait_ready()
     try:
         time.sleep(0.3)
         assert not arrived.is_set(), "no change yet, no event"
@@ -46,6 +47,7 @@ def test_reads_do_not_trigger_the_feed(db, system):
     arrived = threading.Event()
     feed = ChangeFeed(db, lambda tables: arrived.set())
     feed.start()
+    assert feed.wait_ready()
     try:
         time.sleep(0.2)
         catalog.list_categories(db, system)

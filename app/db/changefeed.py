@@ -37,7 +37,10 @@ class ChangeFeed:
         target = self._listen_postgres if self._database.is_postgres else self._poll_sqlite
         self._thread = threading.Thread(target=target, name="freshflow-change-feed", daemon=True)
         self._thread.start()
-        self._ready.wait(5)
+
+    def wait_ready(self, timeout: float = 5.0) -> bool:
+        """Block until the feed listens (tests); ``start`` itself never blocks the caller."""
+        return self._ready.wait(timeout)
 
     def stop(self) -> None:
         self._stop.set()

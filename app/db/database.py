@@ -90,16 +90,22 @@ class Database:
         attempt = 0
         while True:
             attempt += 1
+            committing = False
             try:
                 with self._write_sessions() as session:
                     result = work(session)
                     self._announce_changes(session)
+                    committing = True
                     session.commit()
                     return result
             except DBAPIError as error:
                 if retry.is_retryable(error) and attempt < attempts:
                     retry.sleep_before_retry(attempt)
                     continue
+                if committing and retry.is_connection_lost(error):
+                    raise DatabaseUnavailable(_(
+                        "The connection to {url} was lost while saving, so it is not known whether the change "
+                        "was saved. Check it (refresh) before trying again.").format(url=self.display_url)) from error
                 raise self._translate(error) from error
             except StaleDataError as error:
                 raise ConflictError(

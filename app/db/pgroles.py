@@ -3,8 +3,9 @@
 Every FreshFlow user is a PostgreSQL login role and a member of one group role
 per app role. Roles are cluster-wide, so group roles carry the database name
 (``ff_<db>_<role>``): two FreshFlow databases on one server never share
-privileges. A login role may already exist because the same person uses
-another FreshFlow database on the server; it is then reused.
+privileges. Login roles themselves are created and changed only through the
+SECURITY DEFINER functions of migration 0001 (``freshflow_ensure_login`` and
+friends), which touch this database's groups only; nobody gets CREATEROLE.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ import re
 
 from sqlalchemy import Connection, text
 
-from app.errors import ConflictError, ValidationError
-from app.i18n import _
 from app.permissions import Role
 
 _SLUG_RE = re.compile(r"[^a-z0-9_]")
@@ -103,55 +102,6 @@ def _split_privileges(privileges: str) -> list[str]:
     if current.strip():
         parts.append(current.strip())
     return parts
-
-
-def ensure_login_role(connection: Connection, username: str, password: str, role: Role | str) -> None:
-    """Create or reuse the login role ``username`` and make it a member of ``role``'s group only.
-
-    Runs as an administrator (a superuser, or a role with CREATEROLE). A role
-    left by another FreshFlow database on the same server is reused and gets
-    the new password; a superuser or a FreshFlow group role is never reused.
-    """
-    database = current_database(connection)
-    existing = connection.execute(
-        text("SELECT rolsuper, rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": username}
-    ).first()
-    if existing is not None and existing.rolsuper:
-        raise ConflictError(
-            _("A PostgreSQL superuser named {name} exists; choose another user name.").format(name=username)
-        )
-    if existing is not None and not existing.rolcanlogin and username.startswith("ff_"):
-        raise ValidationError(_("{name} is reserved for FreshFlow group roles.").format(name=username), "username")
-    ident = quote_ident(username)
-    extra = " CREATEROLE" if Role(role) is Role.ADMIN else ""
-    if existing is None:
-        connection.execute(text(f"CREATE ROLE {ident} LOGIN{extra} PASSWORD {quote_literal(password)}"))
-    else:
-        connection.execute(text(f"ALTER ROLE {ident} WITH LOGIN{extra} PASSWORD {quote_literal(password)}"))
-    set_login_group(connection, username, role, database)
-
-
-def set_login_group(connection: Connection, username: str, role: Role | str, database: str | None = None) -> None:
-    database = database or current_database(connection)
-    ident = quote_ident(username)
-    for other in Role:
-        if other is not Role(role):
-            connection.execute(text(f"REVOKE {quote_ident(group_role(database, other))} FROM {ident}"))
-    connection.execute(text(f"GRANT {quote_ident(group_role(database, role))} TO {ident}"))
-    if Role(role) is Role.ADMIN:
-        connection.execute(text(f"ALTER ROLE {ident} CREATEROLE"))
-
-
-def set_login_password(connection: Connection, username: str, password: str) -> None:
-    connection.execute(text(f"ALTER ROLE {quote_ident(username)} WITH PASSWORD {quote_literal(password)}"))
-
-
-def set_login_enabled(connection: Connection, username: str, enabled: bool) -> None:
-    """Disable login for this database by dropping group membership (the role is cluster-wide)."""
-    database = current_database(connection)
-    if not enabled:
-        for role in Role:
-            connection.execute(text(f"REVOKE {quote_ident(group_role(database, role))} FROM {quote_ident(username)}"))
 
 
 def drop_group_roles(connection: Connection, database_name: str) -> None:

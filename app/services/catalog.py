@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from app.db.database import Database
 from app.errors import ConflictError, NotFound, ValidationError
@@ -310,8 +311,11 @@ def _save_product(session: Session, actor: Actor, data: ProductInput, product_id
         _check_version(product.version, expected_version)
         before = {k: getattr(product, k) for k in _SCALAR_FIELDS}
         before["gtins"] = [g.gtin for g in product.gtins]
+        before["substitutes"] = list(_substitute_map(session, [product.id]).get(product.id, ()))
         for key in _SCALAR_FIELDS:
             setattr(product, key, getattr(data, key))
+        if before["gtins"] != list(data.gtins) or before["substitutes"] != list(data.substitutes):
+            flag_modified(product, "sku")  # GTINs/substitutes live in other tables: still a new version
     current = {g.gtin: g for g in product.gtins}
     for gtin in list(current):
         if gtin not in data.gtins:
@@ -324,7 +328,8 @@ def _save_product(session: Session, actor: Actor, data: ProductInput, product_id
     for rank, substitute_id in enumerate(substitute_ids, start=1):
         session.add(ProductSubstitute(product_id=product.id, substitute_id=substitute_id, rank=rank))
     session.flush()
-    after = {k: getattr(data, k) for k in _SCALAR_FIELDS} | {"gtins": list(data.gtins)}
+    after = {k: getattr(data, k) for k in _SCALAR_FIELDS} | {"gtins": list(data.gtins),
+                                                            "substitutes": list(data.substitutes)}
     audit.record(session, actor, "product.created" if product_id is None else "product.updated", "product",
                  product.sku, details=audit.changes(before, after))
     session.refresh(product)

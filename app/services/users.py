@@ -17,7 +17,6 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from app.db import pgroles
 from app.db.database import Database
 from app.errors import (AuthenticationFailed, ConflictError, DatabaseUnavailable, NotFound,
                         ValidationError)
@@ -187,7 +186,7 @@ def create_user(
         if session.scalar(select(User.id).where(User.username == username)) is not None:
             raise ConflictError(_("A user named {name} already exists.").format(name=username))
         if db.is_postgres:
-            pgroles.ensure_login_role(session.connection(), username, password, role)
+            _ensure_login_role(db, session, username, password, role)
         user = User(username=username, full_name=full_name.strip(), role=role.value,
                     password_hash=password_hash, active=True, language=language)
         session.add(user)
@@ -211,6 +210,59 @@ def ensure_user(db: Database, actor: Actor, username: str, role: Role | str, pas
     update_user(db, actor, existing, role=role, active=True, full_name=full_name or None)
     set_password(db, actor, existing, password)
     return db.read(lambda s: _row(_get(s, existing)))
+
+
+def _ensure_login_role(db: Database, session: Session, username: str, password: str, role: Role) -> None:
+    """Create the user's PostgreSQL login role, or reuse one that exists on the server.
+
+    A role of that name may exist because the same person uses another
+    FreshFlow database here. It is reused only when the password given is its
+    current password (when the server checks passwords at all): otherwise
+    adding "alice" here would take over the account of another database's alice.
+    An existing role's password is never changed by adding a user.
+    """
+    existing = session.execute(text("SELECT rolcanlogin, rolsuper FROM pg_roles WHERE rolname = :n"),
+                               {"n": username}).first()
+    if existing is not None:
+        if existing.rolsuper or not existing.rolcanlogin:
+            raise ConflictError(_("A PostgreSQL role named {name} exists and is not an ordinary login (for example a "
+                                  "superuser); choose another user name.").format(name=username))
+        if not _password_is_current(db, username, password):
+            raise ConflictError(_("A database user named {name} already exists on this server (perhaps for another "
+                                  "FreshFlow database). Enter that person's current password to give them access "
+                                  "here, or choose another user name.").format(name=username))
+    try:
+        with session.begin_nested():
+            session.execute(text("SELECT freshflow_ensure_login(:u, :p, :r)"),
+                            {"u": username, "p": password, "r": role.value})
+    except DBAPIError as error:
+        raise ConflictError(_("PostgreSQL refused to set up the login {name}: {detail}").format(
+            name=username, detail=str(error.orig).strip().splitlines()[0])) from error
+
+
+def _password_is_current(db: Database, username: str, password: str) -> bool:
+    """Can ``username`` connect with ``password``? (Always true when the server checks no passwords.)"""
+    probe = db.with_credentials(username, password, application_name="freshflow:password-check")
+    try:
+        with probe.engine.connect():
+            return True
+    except DBAPIError as error:
+        # Authentication passed if the server only refused the database itself.
+        return "permission denied for database" in str(error.orig).lower()
+    finally:
+        probe.dispose()
+
+
+def _set_login_password(session: Session, username: str, password: str) -> None:
+    try:
+        with session.begin_nested():
+            session.execute(text("SELECT freshflow_set_login_password(:u, :p)"), {"u": username, "p": password})
+    except DBAPIError as error:
+        if "shared login" in str(error.orig):
+            raise ConflictError(_("{name} also uses another FreshFlow database on this server, so their database "
+                                  "password is shared. Ask the server administrator to change it (ALTER ROLE … "
+                                  "PASSWORD).").format(name=username)) from error
+        raise
 
 
 def _role(role: Role | str) -> Role:
@@ -248,11 +300,8 @@ def update_user(
         if not diff:
             return _row(user)
         if db.is_postgres:
-            connection = session.connection()
-            if user.active:
-                pgroles.set_login_group(connection, user.username, user.role)
-            else:
-                pgroles.set_login_enabled(connection, user.username, False)
+            session.execute(text("SELECT freshflow_set_login_group(:u, :r)"),
+                            {"u": user.username, "r": user.role if user.active else None})
         session.flush()
         audit.record(session, actor, "user.updated", "user", user.id,
                      from_state=before["role"], to_state=user.role, details=diff)
@@ -271,7 +320,7 @@ def set_password(db: Database, actor: Actor, user_id: int, password: str) -> Non
         user = _get(session, user_id)
         user.password_hash = password_hash
         if db.is_postgres:
-            pgroles.set_login_password(session.connection(), user.username, password)
+            _set_login_password(session, user.username, password)
         session.flush()
         audit.record(session, actor, "user.password_changed", "user", user.id)
         return user.username

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from app.db.database import Database
 from app.errors import ConflictError, NotFound, ValidationError
@@ -121,6 +122,8 @@ def save_warehouse(db: Database, actor: Actor, data: WarehouseInput, warehouse_i
             before = {"code": warehouse.code, "name": warehouse.name, "address": warehouse.address,
                       "fallback_rank": warehouse.fallback_rank, "active": warehouse.active,
                       "postal_prefixes": [r.postal_prefix for r in warehouse.regions]}
+        if warehouse_id is not None and sorted(before["postal_prefixes"]) != sorted(prefixes):
+            flag_modified(warehouse, "code")  # regions live in another table: still a new version
         warehouse.code, warehouse.name, warehouse.address = code, data.name.strip(" "), data.address.strip(" ")
         warehouse.fallback_rank, warehouse.active = data.fallback_rank, data.active
         current = {r.postal_prefix: r for r in warehouse.regions}

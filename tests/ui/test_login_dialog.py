@@ -104,6 +104,8 @@ def test_the_last_user_name_is_remembered(qtbot, ui_db, runner):
     QSettings().setValue(LAST_USER_KEY, "super")
     dialog = _open(qtbot, ui_db, runner)
     assert dialog.user_edit.text() == "super"
+    assert dialog.user_edit.selectedText() == "super"  # typing another name replaces it
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # the same user just tabs on
     assert QApplication.focusWidget() is dialog.password_edit
     qtbot.keyClicks(dialog.password_edit, USERS["super"].password)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
@@ -143,3 +145,17 @@ def test_no_demo_hint_for_an_ordinary_database(qtbot, ui_db, runner):
     dialog = _open(qtbot, ui_db, runner)
     assert dialog.findChild(QLabel, "loginHint") is None
     assert ui_db.display_url in dialog.database_label.text()
+
+
+def test_keyboard_only_login_when_another_user_is_remembered(qtbot, ui_db, runner):
+    """At a shared station the last user's name is remembered: typing a name still replaces it."""
+    QSettings().setValue(LAST_USER_KEY, "admin")
+    dialog = _open(qtbot, ui_db, runner)
+    user = USERS["picker"]
+    assert QApplication.focusWidget() is dialog.findChild(QLineEdit, "loginUser")
+    qtbot.keyClicks(QApplication.focusWidget(), user.username)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), user.password)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.login_result.user.username == "picker"

@@ -106,7 +106,10 @@ class LoginDialog(QDialog):
         self.setTabOrder(self.password_edit, self.ok_button)
         last_user = str(QSettings().value(LAST_USER_KEY, "") or "")
         self.user_edit.setText(last_user)
-        (self.password_edit if last_user else self.user_edit).setFocus()
+        # Always start in the user name, selected: "name, Tab, password, Enter" works at a shared
+        # station whoever logged in last, and the last user only has to press Tab.
+        self.user_edit.selectAll()
+        self.user_edit.setFocus()
 
     def _demo_hint(self, demo_users: Sequence[tuple[str, str, str, str]]) -> QLabel:
         rows = "".join(

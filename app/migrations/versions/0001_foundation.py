@@ -192,18 +192,18 @@ GRANTS = {
     },
     "my_account": {"*": "SELECT"},
     "audit_log": {"*": "INSERT", "cs_rep": "SELECT", "supervisor": "SELECT", "admin": "SELECT"},
-    "categories": {"*": "SELECT", "supervisor": "INSERT, UPDATE, DELETE", "admin": "INSERT, UPDATE, DELETE"},
-    "products": {"*": "SELECT", "supervisor": "INSERT, UPDATE, DELETE", "admin": "INSERT, UPDATE, DELETE"},
+    "categories": {"*": "SELECT", "supervisor": "INSERT, UPDATE", "admin": "INSERT, UPDATE"},
+    "products": {"*": "SELECT", "supervisor": "INSERT, UPDATE", "admin": "INSERT, UPDATE"},
     "product_gtins": {"*": "SELECT", "supervisor": "INSERT, UPDATE, DELETE", "admin": "INSERT, UPDATE, DELETE"},
     "product_substitutes": {"*": "SELECT", "supervisor": "INSERT, UPDATE, DELETE", "admin": "INSERT, UPDATE, DELETE"},
-    "warehouses": {"*": "SELECT", "admin": "INSERT, UPDATE, DELETE"},
+    "warehouses": {"*": "SELECT", "admin": "INSERT, UPDATE"},
     "delivery_regions": {"*": "SELECT", "admin": "INSERT, UPDATE, DELETE"},
-    "bins": {"*": "SELECT", "admin": "INSERT, UPDATE, DELETE"},
+    "bins": {"*": "SELECT", "admin": "INSERT, UPDATE"},
     "customers": {
         "packer": "SELECT",
         "cs_rep": "SELECT, INSERT, UPDATE",
         "supervisor": "SELECT, INSERT, UPDATE",
-        "admin": "SELECT, INSERT, UPDATE, DELETE",
+        "admin": "SELECT, INSERT, UPDATE",
     },
     "alembic_version": {"*": "SELECT"},
 }
@@ -267,12 +267,111 @@ def _install_postgres_security() -> None:
     database = pgroles.current_database(bind)
     for role in pgroles.Role:
         op.execute(f"GRANT EXECUTE ON FUNCTION freshflow_login_hash() TO {pgroles.quote_ident(pgroles.group_role(database, role))}")
+    _install_login_management(database)
     pgroles.apply_table_grants(bind, GRANTS)
+
+
+def _install_login_management(database: str) -> None:
+    """Login roles are managed only through these SECURITY DEFINER functions, executable by this
+    database's admin group. Nobody gets CREATEROLE (on PostgreSQL 15 it would let an admin grant
+    themselves any role on the server, pg_execute_server_program included), and the functions only
+    ever touch this database's own group roles."""
+    roles = [role.value for role in pgroles.Role]
+    groups = [pgroles.group_role(database, role) for role in pgroles.Role]
+    arrays = (
+        "v_roles text[] := ARRAY[" + ",".join(pgroles.quote_literal(r) for r in roles) + "];\n"
+        "    v_groups text[] := ARRAY[" + ",".join(pgroles.quote_literal(g) for g in groups) + "];"
+    )
+    op.execute(f"""
+        CREATE FUNCTION freshflow_ensure_login(p_username text, p_password text, p_role text) RETURNS boolean
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+        DECLARE
+            {arrays}
+            v_target text;
+            v_found boolean;
+            v_privileged boolean;
+            g text;
+        BEGIN
+            IF p_username !~ '^[a-z][a-z0-9_]{{1,31}}$' OR p_username LIKE 'pg\\_%' OR p_username LIKE 'ff\\_%' THEN
+                RAISE EXCEPTION 'invalid user name %', p_username USING ERRCODE = '22023';
+            END IF;
+            v_target := v_groups[array_position(v_roles, p_role)];
+            IF v_target IS NULL THEN
+                RAISE EXCEPTION 'unknown role %', p_role USING ERRCODE = '22023';
+            END IF;
+            SELECT true, rolsuper OR rolreplication OR rolbypassrls OR NOT rolcanlogin
+              INTO v_found, v_privileged FROM pg_roles WHERE rolname = p_username;
+            IF coalesce(v_found, false) THEN
+                IF v_privileged THEN
+                    RAISE EXCEPTION 'role % exists and is not a plain login role', p_username USING ERRCODE = '42501';
+                END IF;
+                EXECUTE format('ALTER ROLE %I WITH NOCREATEROLE NOCREATEDB', p_username);
+            ELSE
+                EXECUTE format('CREATE ROLE %I WITH LOGIN NOCREATEROLE NOCREATEDB PASSWORD %L', p_username, p_password);
+            END IF;
+            FOREACH g IN ARRAY v_groups LOOP
+                IF g <> v_target THEN
+                    EXECUTE format('REVOKE %I FROM %I', g, p_username);
+                END IF;
+            END LOOP;
+            EXECUTE format('GRANT %I TO %I', v_target, p_username);
+            RETURN NOT coalesce(v_found, false);
+        END $$
+    """)
+    op.execute(f"""
+        CREATE FUNCTION freshflow_set_login_group(p_username text, p_role text) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+        DECLARE
+            {arrays}
+            v_target text;
+            g text;
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM public.users WHERE username = p_username) THEN
+                RAISE EXCEPTION 'no FreshFlow user %', p_username USING ERRCODE = '42501';
+            END IF;
+            v_target := v_groups[array_position(v_roles, p_role)];  -- NULL role: disabled, no group
+            FOREACH g IN ARRAY v_groups LOOP
+                IF v_target IS NULL OR g <> v_target THEN
+                    EXECUTE format('REVOKE %I FROM %I', g, p_username);
+                END IF;
+            END LOOP;
+            IF v_target IS NOT NULL THEN
+                EXECUTE format('GRANT %I TO %I', v_target, p_username);
+            END IF;
+        END $$
+    """)
+    op.execute(f"""
+        CREATE FUNCTION freshflow_set_login_password(p_username text, p_password text) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+        DECLARE
+            {arrays}
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM public.users WHERE username = p_username) THEN
+                RAISE EXCEPTION 'no FreshFlow user %', p_username USING ERRCODE = '42501';
+            END IF;
+            IF EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles grp ON grp.oid = m.roleid
+                       JOIN pg_roles u ON u.oid = m.member
+                       WHERE u.rolname = p_username AND grp.rolname LIKE 'ff\\_%'
+                         AND NOT (grp.rolname = ANY (v_groups))) THEN
+                RAISE EXCEPTION 'shared login' USING ERRCODE = '42501',
+                    DETAIL = 'the login role is also a user of another FreshFlow database on this server';
+            END IF;
+            EXECUTE format('ALTER ROLE %I WITH PASSWORD %L', p_username, p_password);
+        END $$
+    """)
+    admin_group = pgroles.quote_ident(pgroles.group_role(database, pgroles.Role.ADMIN))
+    for signature in ("freshflow_ensure_login(text, text, text)", "freshflow_set_login_group(text, text)",
+                      "freshflow_set_login_password(text, text)"):
+        op.execute(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
+        op.execute(f"GRANT EXECUTE ON FUNCTION {signature} TO {admin_group}")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS freshflow_login_hash()")
+        op.execute("DROP FUNCTION IF EXISTS freshflow_ensure_login(text, text, text)")
+        op.execute("DROP FUNCTION IF EXISTS freshflow_set_login_group(text, text)")
+        op.execute("DROP FUNCTION IF EXISTS freshflow_set_login_password(text, text)")
         op.execute("DROP VIEW IF EXISTS my_account")
         op.execute("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
         op.execute("DROP TRIGGER IF EXISTS audit_log_stamp ON audit_log")
