@@ -13,13 +13,15 @@ from sqlalchemy.engine import make_url
 
 from app.db import migrate, pgroles
 from app.db.database import Database
-from app.demo.catalog_data import CATEGORIES, DEMO_USERS, WAREHOUSES
-from app.demo.generate import DemoSummary, generate_demo
+from app.demo.catalog_data import CATEGORIES, DEMO_USERS, PRODUCTS, WAREHOUSES
+from app.demo.generate import DEMO_COUNT_ZONE, DemoSummary, generate_demo
+from app.demo.stock_data import ZONE_FOR_TEMPERATURE
 from app.errors import AuthenticationFailed, PermissionDenied, ValidationError
 from app.gtin import mod10_check_digit
-from app.models import ProductGtin
+from app.models import Lot, Product, ProductGtin, StockQuant
 from app.permissions import Role
 from app.services import catalog, customers, users, warehouses
+from app.services.stock import counts, queries
 from app.services.context import Actor
 from tests.conftest import ENGINES, PG_ADMIN_URL, PostgresDatabases, require_postgres
 
@@ -161,11 +163,55 @@ def test_seed_decides_the_customers(demo_database, demo, system, tmp_path):
             migrate.upgrade(other)
             generate_demo(other, seed=seed, customers=CUSTOMERS)
             generated[name] = [(c.name, c.phone, c.postal_code) for c in customers.list_customers(other, system)]
+            generated[f"{name}_lots"] = _lots(other)
         finally:
             other.dispose()
     ours = [(c.name, c.phone, c.postal_code) for c in customers.list_customers(demo_database, system)]
     assert generated["same"] == ours
     assert generated["other"] != ours
+    assert generated["same_lots"] == _lots(demo_database)
+    assert generated["other_lots"] != _lots(demo_database)
+
+
+def _lots(database: Database) -> list[tuple]:
+    return sorted(database.read(lambda s: [tuple(r) for r in s.execute(
+        select(Product.sku, Lot.lot_number, Lot.expiry_date, Lot.received_date, Lot.supplier, StockQuant.on_hand)
+        .join(StockQuant, StockQuant.lot_id == Lot.id).join(Product, Product.id == Lot.product_id))]))
+
+
+def test_stock_in_every_warehouse_with_realistic_expiries(demo_database, demo, system):
+    summary, _ = demo
+    rows = queries.list_quants(demo_database, system)
+    assert summary.quants == len(rows) and summary.lots == len({r.lot_id for r in rows}) > 0
+    assert queries.verify(demo_database, system) == []
+    active = {p.sku: p for p in PRODUCTS if p.active}
+    stocked = {(r.warehouse_code, r.sku) for r in rows}
+    assert stocked == {(w.code, sku) for w in WAREHOUSES for sku in active}  # every active product everywhere
+    for row in rows:
+        product = active[row.sku]
+        assert row.zone == ZONE_FOR_TEMPERATURE[product.temperature_class], row
+        assert row.reserved == 0 and row.on_hand > 0 and not row.quarantined
+    lots_per_pair = Counter((r.warehouse_code, r.sku, r.lot_id) for r in rows)
+    per_pair = Counter((w, sku) for w, sku, _lot in lots_per_pair)
+    assert max(per_pair.values()) <= 4 and min(per_pair.values()) >= 1
+    weighed = [r.on_hand for r in rows if r.unit == "weighed"]
+    assert max(weighed) <= 40_999 and sorted(weighed)[len(weighed) // 2] >= 5_000  # grams: 5-40 kg a lot
+    statuses = Counter(r.expiry_status for r in rows)
+    assert statuses["ok"] > statuses["near"] > statuses["expired"] > 0
+    assert 1 <= len({r.sku for r in rows if r.expiry_status == "expired"}) <= 10
+    alerts = queries.alerts(demo_database, system)
+    assert 1 <= len([a for a in alerts if a.kind == "below_reorder_point"]) <= 20
+    assert {a.kind for a in alerts} == {"below_reorder_point", "near_expiry", "expired"}
+
+
+def test_one_count_sheet_is_open(demo_database, demo, system):
+    sheets = counts.list_count_sheets(demo_database, system)
+    assert [(s.warehouse_code, s.zone, s.status) for s in sheets] == [(WAREHOUSES[0].code, DEMO_COUNT_ZONE, "open")]
+    sheet = counts.sheet_for_counter(demo_database, system, sheets[0].id)
+    assert sheet.lines and 0 < sheet.sheet.counted_lines < sheet.sheet.line_count
+    assert {line.bin_code.split("-")[1] for line in sheet.lines} == {DEMO_COUNT_ZONE}
+    variances = [v.variance for v in counts.count_variances(demo_database, system, sheets[0].id) if v.counted]
+    assert -1 in variances
 
 
 def test_demo_requires_an_administrator(tmp_path, system):

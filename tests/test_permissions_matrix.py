@@ -4,15 +4,18 @@ on PostgreSQL, directly in SQL on the role's own connection."""
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from app import clock
 from app.errors import PermissionDenied
 from app.permissions import PERMISSIONS, Action, Role, allowed
 from app.services import audit, catalog, customers, users, warehouses
 from app.services.context import Actor
+from app.services.stock import counts, operations, queries, receiving, reservations
 
 
 @pytest.fixture
@@ -20,7 +23,27 @@ def seeded(db, system):
     category = catalog.save_category(db, system, catalog.CategoryInput("veg", "Vegetables", "蔬菜", "chilled"))
     warehouse = warehouses.save_warehouse(db, system, warehouses.WarehouseInput("SH", "Shanghai", "", ("200",)))
     customer = customers.save_customer(db, system, customers.CustomerInput("Li Lei", "+8613812345678"))
-    return {"category": category, "warehouse": warehouse, "customer": customer}
+    product = catalog.save_product(db, system, catalog.ProductInput(
+        "VEG-1", "Broccoli", category.id, "chilled", 10, 690))
+    bin1 = warehouses.save_bin(db, system, warehouses.BinInput(warehouse.id, "SH-CHL-1", "CHL", 10))
+    bin2 = warehouses.save_bin(db, system, warehouses.BinInput(warehouse.id, "SH-CHL-2", "CHL", 20))
+    today = clock.today()
+
+    def receive(lot: str, days: int, quantity: int, bin_id: int) -> receiving.ReceiptRow:
+        return receiving.receive(db, system, receiving.ReceiptInput(
+            product.id, lot, today + timedelta(days=days), quantity, bin_id))
+
+    early = receive("L-EARLY", 3, 5, bin1.id)  # FEFO's first choice: fully reserved below, quarantined by a call
+    main = receive("L-A", 10, 100, bin1.id)
+    spare = receive("L-A", 10, 50, bin2.id)
+    reservations.reserve_line(db, system, warehouse_id=warehouse.id, product_id=product.id, quantity=5,
+                              delivery_date=today, reference="OL:seed-0")
+    moved = reservations.reserve_line(db, system, warehouse_id=warehouse.id, product_id=product.id, quantity=10,
+                                      delivery_date=today, reference="OL:seed-1")
+    assert moved.parts[0].quant_id == main.quant_id
+    return {"category": category, "warehouse": warehouse, "customer": customer, "product": product,
+            "bin2": bin2, "early_lot": early.lot_id, "quant": main.quant_id, "quant2": spare.quant_id,
+            "reservation": moved.parts[0].reservation_id}
 
 
 def _unique(prefix: str) -> str:
@@ -40,7 +63,34 @@ SERVICE_CALLS = {
     Action.USER_VIEW: lambda db, a, s: users.list_users(db, a),
     Action.USER_MANAGE: lambda db, a, s: users.create_user(db, a, _unique("t_new"), Role.PICKER, "long-enough-1"),
     Action.AUDIT_VIEW: lambda db, a, s: audit.list_entries(db, a),
+    Action.STOCK_VIEW: lambda db, a, s: queries.list_quants(db, a),
+    Action.STOCK_RECEIVE: lambda db, a, s: receiving.receive(db, a, receiving.ReceiptInput(
+        s["product"].id, _unique("L-"), clock.today() + timedelta(days=8), 10, s["bin2"].id)),
+    Action.STOCK_TRANSFER: lambda db, a, s: operations.transfer(db, a, s["quant"], s["bin2"].id, 1),
+    Action.STOCK_WRITE_OFF: lambda db, a, s: operations.write_off(db, a, s["quant"], 1, "damaged"),
+    Action.STOCK_QUARANTINE: lambda db, a, s: operations.set_quarantine(db, a, s["early_lot"], True, "recall"),
+    Action.STOCK_COUNT: lambda db, a, s: counts.create_count_sheet(db, a, s["warehouse"].id, "CHL"),
+    Action.STOCK_APPROVE: lambda db, a, s: operations.adjust(db, a, s["quant"], 500, "found a pallet"),
+    Action.STOCK_RESERVE: lambda db, a, s: reservations.reserve_line(
+        db, a, warehouse_id=s["warehouse"].id, product_id=s["product"].id, quantity=1,
+        delivery_date=clock.today(), reference=_unique("OL:")),
+    Action.STOCK_RESERVATION_MOVE: lambda db, a, s: reservations.move_reservation(
+        db, a, s["reservation"], s["quant2"], "not in the bin"),
 }
+
+
+def _ledger_probe(kind: str, on_hand_delta: int) -> str:
+    """Append one ledger row of ``kind`` to the first stock record, as the role itself."""
+    return ("INSERT INTO stock_moves (kind, quant_id, warehouse_id, bin_id, product_id, lot_id, on_hand_delta, "
+            "reserved_delta, reason, reference, batch, username, station) "
+            f"SELECT '{kind}', id, warehouse_id, bin_id, product_id, lot_id, {on_hand_delta}, 0, 'probe', '', '', "
+            "'probe', '' FROM stock_quants ORDER BY id LIMIT 1")
+
+
+def _reservation_probe(reference: str) -> str:
+    return ("INSERT INTO stock_reservations (reference, quant_id, product_id, lot_id, bin_id, warehouse_id, quantity, "
+            f"status) SELECT '{reference}', id, product_id, lot_id, bin_id, warehouse_id, 1, 'active' "
+            "FROM stock_quants ORDER BY id LIMIT 1")
 
 #: The same actions as plain SQL. Run on the role's own PostgreSQL connection
 #: and rolled back; the server must refuse exactly what the permission table refuses.
@@ -55,6 +105,19 @@ SQL_PROBES = {
     Action.USER_MANAGE: "INSERT INTO users (username, full_name, role, password_hash, active, language, version) "
                         "VALUES ('t_probe', '', 'picker', 'x', true, 'en', 1)",
     Action.AUDIT_VIEW: "SELECT count(*) FROM audit_log",
+    Action.STOCK_VIEW: "SELECT count(*) FROM stock_quants JOIN lots ON lots.id = stock_quants.lot_id",
+    Action.STOCK_RECEIVE: "INSERT INTO lots (product_id, lot_number, expiry_date, supplier, received_date, "
+                          "quarantined, quarantine_reason) SELECT id, 'PROBE', current_date + 5, '', current_date, "
+                          "false, '' FROM products ORDER BY id LIMIT 1",
+    Action.STOCK_TRANSFER: _ledger_probe("transfer", -1),
+    Action.STOCK_WRITE_OFF: _ledger_probe("write_off", -1),
+    Action.STOCK_QUARANTINE: "UPDATE lots SET quarantined = true, quarantine_reason = 'probe'",
+    Action.STOCK_COUNT: "INSERT INTO count_sheets (warehouse_id, zone, status, note, created_by, version) "
+                        "SELECT id, 'PROBE', 'open', '', 'probe', 1 FROM warehouses ORDER BY id LIMIT 1",
+    Action.STOCK_APPROVE: _ledger_probe("adjustment", 1),
+    # a reservation for a new demand: reserving; another one for a demand that has one: moving it
+    Action.STOCK_RESERVE: _reservation_probe("OL:probe-new"),
+    Action.STOCK_RESERVATION_MOVE: _reservation_probe("OL:seed-1"),
 }
 
 
@@ -86,7 +149,8 @@ def test_role_action_matrix_in_sql(db, seeded, login_as, role):
                 connection.execute(text(sql))
                 permitted = True
             except DBAPIError as error:
-                assert "permission denied" in str(error.orig), error
+                # a missing grant ("permission denied") or a row-level policy (migration 0003): both 42501
+                assert getattr(error.orig, "sqlstate", None) == "42501", error
                 permitted = False
             finally:
                 transaction.rollback()

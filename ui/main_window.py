@@ -69,14 +69,17 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.setDocumentMode(True)
         self.views: dict[str, QWidget] = {}
-        self._specs = [choice.spec] if self.station and choice.spec else views_for(role, self._registry)
+        if self.station and choice.spec:
+            self._specs = list(choice.specs or (choice.spec,))  # a station may have several views (tabs)
+        else:
+            self._specs = views_for(role, self._registry)
         specs = self._specs
         for spec in specs:
             page = QWidget(objectName=f"page_{spec.view_id}")
             page.setLayout(QVBoxLayout())
             page.layout().setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(page, spec.display_title())
-        if self.station:
+        if self.station and len(specs) == 1:
             self.tabs.tabBar().hide()
         remembered = QSettings().value(f"{_settings_group(self.station)}/view", "")
         start_index = next((i for i, spec in enumerate(specs) if spec.view_id == remembered), 0)

@@ -12,7 +12,7 @@ from app.config import resolve_database_url
 from app.db import migrate
 from app.db.database import Database
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import N_, _
 from app.permissions import Role
 from app.services import users
 from app.services.context import Actor
@@ -37,6 +37,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--full-name", default="")
     add.set_defaults(handler=cmd_user_add)
+
+    stock = sub.add_parser("stock", parents=[common], help="stock on hand and the ledger check")
+    stock_sub = stock.add_subparsers(dest="stock_command", metavar="ACTION")
+    stock_sub.required = True
+    show = stock_sub.add_parser("show", parents=[common],
+                                help="on hand / reserved / available per warehouse, lot and bin")
+    show.add_argument("sku")
+    show.set_defaults(handler=cmd_stock_show)
+    verify = stock_sub.add_parser("verify", parents=[common],
+                                  help="check that the quantities agree with the ledger (exit 1 if not)")
+    verify.set_defaults(handler=cmd_stock_verify)
 
     barcode = sub.add_parser("barcode", parents=[common], help="barcode tools")
     barcode_sub = barcode.add_subparsers(dest="barcode_command", metavar="ACTION")
@@ -82,7 +93,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo.catalog_data import DEMO_USERS
 
     text = _("Demo data created in {url}: {products} products, {warehouses} warehouses, {bins} bins, "
-             "{customers} customers.").format(url=database.display_url, **asdict(summary))
+             "{customers} customers, {lots} stock lots in {quants} bins.").format(url=database.display_url,
+                                                                                 **asdict(summary))
     text += "\n" + _("Demo users (user / password):") + "\n" + "\n".join(
         f"  {u.username:<8} {u.password:<12} {u.role}" for u in DEMO_USERS)
     emit(args, asdict(summary) | {"users": [{"username": u.username, "role": u.role} for u in DEMO_USERS]}, text)
@@ -137,3 +149,84 @@ def cmd_barcode_parse(args: argparse.Namespace) -> int:
             print(f"{printable}\t" + _("error: {message}").format(message=error))
     sys.stdout.flush()
     return 1 if failed else 0
+
+
+_STATUS_LABELS = {"ok": N_("ok"), "near": N_("near expiry"), "expired": N_("expired"),
+                  "quarantined": N_("quarantined")}
+
+
+def cmd_stock_show(args: argparse.Namespace) -> int:
+    """The product's stock per warehouse, then per lot and bin, FEFO order."""
+    from app.services.stock.operations import format_quantity
+    from app.services.stock.queries import stock_for_product
+
+    database = open_db(args)
+    sku = args.sku.strip(" ").upper()
+    rows = stock_for_product(database, Actor.system(), sku)
+    warehouses: dict[str, list] = {}
+    for row in rows:
+        warehouses.setdefault(row.warehouse_code, []).append(row)
+
+    def status(row) -> str:
+        return "quarantined" if row.quarantined else row.expiry_status
+
+    if args.json:
+        print(json.dumps({
+            "sku": sku, "unit": rows[0].unit if rows else None, "name_en": rows[0].name_en if rows else None,
+            "on_hand": sum(r.on_hand for r in rows), "reserved": sum(r.reserved for r in rows),
+            "available": sum(r.available for r in rows),
+            "warehouses": [{
+                "warehouse": code, "on_hand": sum(r.on_hand for r in lots), "reserved": sum(r.reserved for r in lots),
+                "available": sum(r.available for r in lots),
+                "lots": [{"lot": r.lot_number, "bin": r.bin_code, "zone": r.zone, "expiry": r.expiry_date.isoformat(),
+                          "days_left": r.days_left, "status": status(r), "quarantined": r.quarantined,
+                          "on_hand": r.on_hand, "reserved": r.reserved, "available": r.available} for r in lots],
+            } for code, lots in warehouses.items()],
+        }, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(_("No stock of {sku}.").format(sku=sku))
+        return 0
+    unit = rows[0].unit
+    qty = lambda n: format_quantity(unit, n)  # noqa: E731
+    print(f"{sku}  {rows[0].name_en}  {rows[0].name_zh}".rstrip())
+    header = (_("warehouse"), _("lot"), _("bin"), _("expiry"), _("days"), _("on hand"), _("reserved"),
+              _("available"), _("status"))
+    table = [header]
+    for code, lots in warehouses.items():
+        for r in lots:
+            table.append((code, r.lot_number, r.bin_code, r.expiry_date.isoformat(), str(r.days_left), qty(r.on_hand),
+                          qty(r.reserved), qty(r.available), _(_STATUS_LABELS[status(r)])))
+        table.append((code, _("total"), "", "", "", qty(sum(r.on_hand for r in lots)),
+                       qty(sum(r.reserved for r in lots)), qty(sum(r.available for r in lots)), ""))
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    numeric = {4, 5, 6, 7}
+    for line in table:
+        print("  ".join(cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
+                        for i, cell in enumerate(line)).rstrip())
+    return 0
+
+
+def cmd_stock_verify(args: argparse.Namespace) -> int:
+    """OK and exit 0 when every stock record equals its ledger rows and reservations; else the differences, exit 1."""
+    from sqlalchemy import func, select
+
+    from app.models import StockQuant
+    from app.services.stock.queries import verify
+
+    database = open_db(args)
+    differences = verify(database, Actor.system())
+    records = database.read(lambda session: session.scalar(select(func.count()).select_from(StockQuant)))
+    if args.json:
+        print(json.dumps({"ok": not differences, "stock_records": records, "differences": [
+            asdict(d) | {"message": d.describe()} for d in differences]}, ensure_ascii=False))
+    elif differences:
+        print(_("{n} difference(s) between the stock records and the ledger:").format(n=len(differences)))
+        for difference in differences:
+            print("  " + difference.describe())
+    else:
+        print(_("OK: {n} stock records agree with the ledger").format(n=records))
+    if differences:
+        print(_("freshflow: stock verify found {n} difference(s)").format(n=len(differences)), file=sys.stderr)
+        return 1
+    return 0

@@ -21,6 +21,9 @@ class AuditEntry(Base):
     __table_args__ = (
         Index("ix_audit_log_entity", "entity_type", "entity_id"),
         Index("ix_audit_log_at", "at"),
+        # never INSERT … RETURNING: roles that may write the log but not read it (pickers, QC, stock
+        # clerks, packers) would be refused the RETURNING on PostgreSQL
+        {"implicit_returning": False},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

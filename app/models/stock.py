@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String,
-                        UniqueConstraint, func)
+                        UniqueConstraint, func, text)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
@@ -127,6 +127,10 @@ class CountSheet(Base):
     __tablename__ = "count_sheets"
     __table_args__ = (
         CheckConstraint("status IN ('open','submitted','approved','cancelled')", name="status_known"),
+        # one sheet in progress per zone (migration 0003)
+        Index("uq_count_sheets_zone_in_progress", "warehouse_id", "zone", unique=True,
+              sqlite_where=text("status IN ('open','submitted')"),
+              postgresql_where=text("status IN ('open','submitted')")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="289"/>
+        <source>Correct {sku} lot {lot} in {bin}</source>
+        <translation>更正 {bin} 中 {sku} 批次 {lot} 的数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="295"/>
+        <source>New on hand</source>
+        <translation>新的在库数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="296"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="303"/>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+</context>
+<context>
     <name>AdminView</name>
     <message>
         <location filename="../../ui/views/admin_view.py" line="383"/>
@@ -22,6 +45,49 @@
         <location filename="../../ui/views/admin_view.py" line="390"/>
         <source>Your role has no administration tasks.</source>
         <translation>您的角色没有管理任务。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertTableModel</name>
+    <message>
+        <location filename="../../ui/models/stock.py" line="534"/>
+        <source>Below reorder point</source>
+        <translation>低于再订货点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="535"/>
+        <source>Near expiry</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="536"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="556"/>
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="557"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="558"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="559"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="560"/>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -220,6 +286,109 @@
     </message>
 </context>
 <context>
+    <name>BinStockPanel</name>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="833"/>
+        <source>Transfer…</source>
+        <extracomment>the bin shown changed (&quot;&quot; for none)</extracomment>
+        <translation>移库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="834"/>
+        <source>Write off…</source>
+        <translation>报损…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="835"/>
+        <location filename="../../ui/views/goods_in_view.py" line="927"/>
+        <source>Quarantine…</source>
+        <translation>隔离…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="836"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="837"/>
+        <source>Set what the bin really holds of this lot (supervisor)</source>
+        <translation>设定库位中该批次的实际数量（主管）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="888"/>
+        <source>Scan a bin to see its lots and move, write off or quarantine them.</source>
+        <translation>扫描库位以查看其中的批次，并进行移库、报损或隔离。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="890"/>
+        <source>Bin {code} (zone {zone})</source>
+        <translation>库位 {code}（区域 {zone}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="923"/>
+        <source>Release…</source>
+        <translation>解除隔离…</translation>
+    </message>
+</context>
+<context>
+    <name>BinStockTableModel</name>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="81"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="82"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="83"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="84"/>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="85"/>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="86"/>
+        <source>Reserved for orders: {quantity}</source>
+        <translation>已为订单预留：{quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="88"/>
+        <source>Free</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="89"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="96"/>
+        <source>quarantine</source>
+        <translation>隔离中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="98"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="100"/>
+        <source>near expiry</source>
+        <translation>临期</translation>
+    </message>
+</context>
+<context>
     <name>BinTableModel</name>
     <message>
         <location filename="../../ui/models/admin.py" line="47"/>
@@ -368,32 +537,32 @@
 <context>
     <name>CategoryTableModel</name>
     <message>
-        <location filename="../../ui/models/catalog.py" line="102"/>
+        <location filename="../../ui/models/catalog.py" line="110"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="103"/>
+        <location filename="../../ui/models/catalog.py" line="111"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="104"/>
+        <location filename="../../ui/models/catalog.py" line="112"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="105"/>
+        <location filename="../../ui/models/catalog.py" line="113"/>
         <source>Temperature</source>
         <translation>温层</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="107"/>
+        <location filename="../../ui/models/catalog.py" line="115"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="108"/>
+        <location filename="../../ui/models/catalog.py" line="116"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -419,6 +588,371 @@
         <location filename="../../ui/status_bar.py" line="121"/>
         <source>● Connection lost</source>
         <translation>● 连接已断开</translation>
+    </message>
+</context>
+<context>
+    <name>CountSheetTableModel</name>
+    <message>
+        <location filename="../../ui/models/counts.py" line="44"/>
+        <source>Sheet</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="45"/>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="46"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="47"/>
+        <source>Counted</source>
+        <translation>已盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="53"/>
+        <source>Created by {user} at {time}</source>
+        <translation>由 {user} 于 {time} 创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="55"/>
+        <source>Submitted by {user} at {time}</source>
+        <translation>由 {user} 于 {time} 提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="58"/>
+        <source>Closed by {user} at {time}</source>
+        <translation>由 {user} 于 {time} 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="66"/>
+        <source>counting</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="67"/>
+        <source>to approve</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="68"/>
+        <source>approved</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="69"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>CounterLineTableModel</name>
+    <message>
+        <location filename="../../ui/models/counts.py" line="91"/>
+        <source>Bin</source>
+        <extracomment>(line, counted in base units) — the person entered a count in the table (line, message) — the text typed is not a quantity</extracomment>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="92"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="93"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="94"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="95"/>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="96"/>
+        <source>Counted</source>
+        <translation>盘点数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="98"/>
+        <source>Counted by</source>
+        <translation>盘点人</translation>
+    </message>
+</context>
+<context>
+    <name>CountsView</name>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="88"/>
+        <source>Show approved and cancelled</source>
+        <extracomment>what approving a sheet changes</extracomment>
+        <translation>显示已审批和已取消的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="89"/>
+        <source>New count sheet…</source>
+        <translation>新建盘点单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="97"/>
+        <source>Cancel sheet…</source>
+        <translation>取消盘点单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="99"/>
+        <source>Scan a bin (B:…) or a label; type the count and press Enter</source>
+        <translation>扫描库位（B:…）或标签；输入盘点数量后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="120"/>
+        <source>Add found stock…</source>
+        <translation>添加盘盈库存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="121"/>
+        <location filename="../../ui/views/counts_view.py" line="645"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="122"/>
+        <source>Hand the counted sheet to a supervisor for approval</source>
+        <translation>将已盘点的盘点单提交主管审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="140"/>
+        <source>Only lines that differ</source>
+        <translation>只看有差异的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="142"/>
+        <source>Approve…</source>
+        <translation>审批…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="143"/>
+        <source>Write off…</source>
+        <translation>报损…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="144"/>
+        <source>Transfer…</source>
+        <translation>移库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="145"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="146"/>
+        <source>Quarantine…</source>
+        <translation>隔离…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="156"/>
+        <source>Count sheets</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="179"/>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="194"/>
+        <source>Variances</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="340"/>
+        <source>No lines.</source>
+        <translation>没有明细行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="342"/>
+        <source>All {n} counted line(s) match.</source>
+        <translation>已盘点的 {n} 行全部一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="344"/>
+        <source>{n} line(s) differ; net value {value}.</source>
+        <translation>{n} 行有差异；净值 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="347"/>
+        <source>{n} line(s) not counted yet.</source>
+        <translation>还有 {n} 行未盘点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="369"/>
+        <source>Choose a count sheet, or start a new one.</source>
+        <translation>请选择一张盘点单，或新建一张。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="371"/>
+        <source>Sheet {id} — {warehouse} zone {zone} — {status} — {counted} of {lines} line(s) counted</source>
+        <translation>盘点单 {id} — {warehouse} 区域 {zone} — {status} — 已盘 {counted} / {lines} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="476"/>
+        <source>{bin} {sku} lot {lot}: counted {quantity}</source>
+        <translation>{bin} {sku} 批次 {lot}：盘点 {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="498"/>
+        <source>Choose a sheet that is being counted.</source>
+        <translation>请选择一张正在盘点的盘点单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="514"/>
+        <source>That is a FreshFlow {kind} code; scan a bin or a product label.</source>
+        <translation>这是 FreshFlow 的{kind}码；请扫描库位或商品标签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="519"/>
+        <source>This label names no product (no GTIN).</source>
+        <translation>此标签不含商品信息（没有 GTIN）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="525"/>
+        <source>Unknown GTIN {gtin}: no product in the catalogue has it.</source>
+        <translation>未知 GTIN {gtin}：商品目录中没有该 GTIN 的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="539"/>
+        <source>Bin {code} has no lines on this sheet. If you find stock there, use “Add found stock”.</source>
+        <translation>库位 {code} 不在此盘点单上。如在该库位发现库存，请使用“添加盘盈库存”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="544"/>
+        <source>Bin {code}: {n} lot(s) to count — {sku} lot {lot} first</source>
+        <translation>库位 {code}：需盘点 {n} 个批次 — 先盘 {sku} 批次 {lot}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="558"/>
+        <source> in bin {bin}</source>
+        <translation>（库位 {bin}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="559"/>
+        <source>{sku}{lot} is not on this sheet{where}. If it is in the bin, use “Add found stock”.</source>
+        <translation>{sku}{lot}不在此盘点单上{where}。如果它在库位中，请使用“添加盘盈库存”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="561"/>
+        <source> lot {lot}</source>
+        <translation> 批次 {lot}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="564"/>
+        <source>{bin} {sku} lot {lot}: type the count</source>
+        <translation>{bin} {sku} 批次 {lot}：请输入盘点数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="570"/>
+        <source>Scan the bin first, then type the count.</source>
+        <translation>请先扫描库位，再输入盘点数量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="597"/>
+        <source>Count sheet {id} for {warehouse} zone {zone}: {n} line(s) to count.</source>
+        <translation>盘点单 {id}（{warehouse} 区域 {zone}）：需盘点 {n} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="618"/>
+        <source>Added {sku} lot {lot} in {bin}: {quantity}</source>
+        <translation>已添加 {bin} 中的 {sku} 批次 {lot}：{quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="628"/>
+        <location filename="../../ui/views/counts_view.py" line="688"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="640"/>
+        <source>Submit count sheet {id} ({warehouse} zone {zone}) for approval? The counts cannot be changed afterwards.</source>
+        <translation>提交盘点单 {id}（{warehouse} 区域 {zone}）审批吗？提交后不能再修改盘点数量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="643"/>
+        <source>{n} line(s) are not counted yet; enter 0 where a lot is not in its bin.</source>
+        <translation>还有 {n} 行未盘点；批次不在库位中的请输入 0。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="645"/>
+        <source>Submit count</source>
+        <translation>提交盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="659"/>
+        <source>Approve count sheet {id} ({warehouse} zone {zone})?</source>
+        <translation>审批盘点单 {id}（{warehouse} 区域 {zone}）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="661"/>
+        <source>{n} line(s) differ; stock is adjusted by their variances, net value {value}.</source>
+        <translation>{n} 行有差异；库存将按差异调整，净值 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="663"/>
+        <source>Every line matches; no stock changes.</source>
+        <translation>所有行一致；库存不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="664"/>
+        <source>Approve count</source>
+        <translation>审批盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="664"/>
+        <source>Approve</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="673"/>
+        <source>Count sheet {id} approved: {n} adjustment(s), net value {value}.</source>
+        <translation>盘点单 {id} 已审批：{n} 笔调整，净值 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="684"/>
+        <source>Cancel count sheet</source>
+        <translation>取消盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="685"/>
+        <source>Cancel count sheet {id} ({warehouse} zone {zone})? Stock is not changed.
+Reason:</source>
+        <translation>取消盘点单 {id}（{warehouse} 区域 {zone}）吗？库存不会改变。
+原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="687"/>
+        <source>Cancel sheet</source>
+        <translation>取消盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="704"/>
+        <source>Count sheet {id} is submitted for approval.</source>
+        <translation>盘点单 {id} 已提交审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="706"/>
+        <source>Count sheet {id} is cancelled.</source>
+        <translation>盘点单 {id} 已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/counts_view.py" line="732"/>
+        <source>Bin {bin} holds none of lot {lot} now.</source>
+        <translation>库位 {bin} 目前没有批次 {lot} 的库存。</translation>
     </message>
 </context>
 <context>
@@ -594,6 +1128,419 @@ Reload to see the current version; what you typed here will be replaced.</source
     </message>
 </context>
 <context>
+    <name>FoundStockDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="118"/>
+        <source>Add found stock — sheet {id}, zone {zone}</source>
+        <translation>添加盘盈库存 — 盘点单 {id}，区域 {zone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="119"/>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="217"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="128"/>
+        <source>Type SKU or name</source>
+        <translation>输入 SKU 或名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="139"/>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="188"/>
+        <source>pcs</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="146"/>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="147"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="148"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="149"/>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="150"/>
+        <source>Counted</source>
+        <translation>盘点数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="188"/>
+        <source>kg</source>
+        <translation>千克</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="195"/>
+        <source>Choose a bin of zone {zone}.</source>
+        <translation>请选择区域 {zone} 的库位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="197"/>
+        <source>Type the SKU or name and pick the product.</source>
+        <translation>请输入 SKU 或名称并选择商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="199"/>
+        <source>Enter the lot number from the label.</source>
+        <translation>请输入标签上的批次号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="202"/>
+        <source>Enter the expiry date from the label.</source>
+        <translation>请输入标签上的到期日。</translation>
+    </message>
+</context>
+<context>
+    <name>GoodsInView</name>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="90"/>
+        <source>Scan a supplier label, a product or a bin (B:…); type a quantity; Enter receives</source>
+        <extracomment>tables whose change makes the goods-in data (warehouses, bins, products, bin stock) stale what a receipt touches (other views listen for these) QSettings key of the warehouse this station receives into</extracomment>
+        <translation>扫描供应商标签、商品或库位（B:…）；输入数量；按回车收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="100"/>
+        <location filename="../../ui/views/goods_in_view.py" line="746"/>
+        <source>Scan the first label of the delivery.</source>
+        <translation>请扫描本次送货的第一张标签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="109"/>
+        <location filename="../../ui/views/goods_in_view.py" line="190"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="112"/>
+        <source>Delivery note no.</source>
+        <translation>送货单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="113"/>
+        <source>New delivery</source>
+        <translation>新送货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="114"/>
+        <source>Clear the supplier, the delivery note and the list of lines received</source>
+        <translation>清空供应商、送货单号和已收货明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="119"/>
+        <source>Scan, or type SKU or name</source>
+        <translation>扫描，或输入 SKU 或名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="134"/>
+        <source>Optional: the best-before date printed on the label</source>
+        <translation>可选：标签上印的最佳食用日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="141"/>
+        <source>Scan or type the bin</source>
+        <translation>扫描或输入库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="147"/>
+        <location filename="../../ui/views/goods_in_view.py" line="719"/>
+        <source>Receive</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="150"/>
+        <source>Clear line</source>
+        <translation>清空本行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="183"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="189"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="191"/>
+        <source>Delivery note</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="208"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="211"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="213"/>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="216"/>
+        <source>Best before</source>
+        <translation>最佳食用日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="218"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="224"/>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="233"/>
+        <source>Line</source>
+        <translation>收货行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="244"/>
+        <location filename="../../ui/views/goods_in_view.py" line="725"/>
+        <source>Received this delivery</source>
+        <translation>本次已收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="245"/>
+        <location filename="../../ui/views/goods_in_view.py" line="775"/>
+        <source>Stock in bin</source>
+        <translation>库位库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="258"/>
+        <source>The same label was read twice; it counts once. Scan the next one.</source>
+        <translation>同一张标签被读取了两次，只计一次。请扫描下一张。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="381"/>
+        <source>That is a FreshFlow {kind} code ({value}). Scan a supplier label, a product or a bin.</source>
+        <translation>这是 FreshFlow 的{kind}码（{value}）。请扫描供应商标签、商品或库位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="387"/>
+        <source>This label names no product (no GTIN): it is a pallet or case label. Scan the label on the goods.</source>
+        <translation>此标签不含商品信息（没有 GTIN）：这是托盘或箱标签。请扫描货物上的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="412"/>
+        <source>Unknown GTIN {gtin}: no product in the catalogue has it. Check the label, or ask for the GTIN to be added to the product.</source>
+        <translation>未知 GTIN {gtin}：商品目录中没有该 GTIN 的商品。请检查标签，或请人将该 GTIN 添加到商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="429"/>
+        <source>from the label (AI 17)</source>
+        <translation>来自标签（AI 17）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="432"/>
+        <source>best-before date (AI 15): the label has no expiry date</source>
+        <translation>最佳食用日期（AI 15）：标签上没有到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="442"/>
+        <source>lot {lot}</source>
+        <translation>批次 {lot}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="445"/>
+        <source>expiry {date}</source>
+        <translation>到期 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="446"/>
+        <source>expiry {date} (best-before, AI 15)</source>
+        <translation>到期 {date}（最佳食用日期，AI 15）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="454"/>
+        <source>{line} — this lot expired on {date}; expired goods cannot be received.</source>
+        <translation>{line} — 该批次已于 {date} 过期；过期货物不能收货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="459"/>
+        <location filename="../../ui/views/goods_in_view.py" line="510"/>
+        <location filename="../../ui/views/goods_in_view.py" line="527"/>
+        <source>enter: {fields}</source>
+        <translation>请填写：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="478"/>
+        <source>(the label counts {count} pieces; {sku} is received by weight)</source>
+        <translation>（标签上为 {count} 件；{sku} 按重量收货）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="484"/>
+        <source>(net weight ignored: {sku} is received in pieces)</source>
+        <translation>（已忽略净重：{sku} 按件收货）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="492"/>
+        <source>Choose the warehouse first.</source>
+        <translation>请先选择仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="495"/>
+        <source>Bin {code} is not a bin of warehouse {warehouse}. Scan a bin of {warehouse}, or choose the right warehouse.</source>
+        <translation>库位 {code} 不属于仓库 {warehouse}。请扫描 {warehouse} 的库位，或选择正确的仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="500"/>
+        <source>Bin {code} is not in use; choose another bin.</source>
+        <translation>库位 {code} 已停用；请选择其他库位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="508"/>
+        <source>Bin {code}</source>
+        <translation>库位 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="512"/>
+        <location filename="../../ui/views/goods_in_view.py" line="528"/>
+        <source>press Enter to receive</source>
+        <translation>按回车收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="526"/>
+        <source>Quantity {quantity}</source>
+        <translation>数量 {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="534"/>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="536"/>
+        <source>lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="538"/>
+        <source>expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="540"/>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="542"/>
+        <source>bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="563"/>
+        <source>No single product matches “{text}”; pick one from the list.</source>
+        <translation>没有唯一匹配“{text}”的商品；请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="596"/>
+        <location filename="../../ui/views/goods_in_view.py" line="605"/>
+        <source>pcs</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="597"/>
+        <location filename="../../ui/views/goods_in_view.py" line="606"/>
+        <source>pieces</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="600"/>
+        <source>by weight: enter kg (3 decimals)</source>
+        <translation>按重量：输入千克（3 位小数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="601"/>
+        <source>kg</source>
+        <translation>千克</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="604"/>
+        <source>in pieces</source>
+        <translation>按件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="615"/>
+        <source>typed</source>
+        <translation>手工输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="643"/>
+        <source>Choose the warehouse.</source>
+        <translation>请选择仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="646"/>
+        <source>Scan the product label, or type the SKU or name and pick the product.</source>
+        <translation>请扫描商品标签，或输入 SKU 或名称并选择商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="650"/>
+        <source>Enter the expiry date from the label.</source>
+        <translation>请输入标签上的到期日。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="657"/>
+        <source>Scan or type the bin the goods go into.</source>
+        <translation>请扫描或输入货物要放入的库位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="660"/>
+        <source>Bin {code} is not a bin of warehouse {warehouse}.</source>
+        <translation>库位 {code} 不属于仓库 {warehouse}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="697"/>
+        <source>Received {quantity} × {sku} lot {lot} into {bin}</source>
+        <translation>已收货 {quantity} × {sku} 批次 {lot}，放入 {bin}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="719"/>
+        <source>Receiving…</source>
+        <translation>正在收货…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/goods_in_view.py" line="723"/>
+        <source>%n line(s) received</source>
+        <translation>
+            <numerusform>已收货 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/goods_in_view.py" line="724"/>
+        <source>Received this delivery (%n)</source>
+        <translation>
+            <numerusform>本次已收货（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/goods_in_view.py" line="774"/>
+        <source>Stock in bin {code}</source>
+        <translation>库位 {code} 的库存</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/dialogs/login_dialog.py" line="50"/>
@@ -656,12 +1603,12 @@ Reload to see the current version; what you typed here will be replaced.</source
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="119"/>
         <source>This is a demo database. Demo users (user name / password):</source>
         <translation>这是演示数据库。演示用户（用户名 / 密码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="161"/>
         <source>Logging in failed: {error}</source>
         <translation>登录失败：{error}</translation>
     </message>
@@ -669,17 +1616,17 @@ Reload to see the current version; what you typed here will be replaced.</source
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>FreshFlow — {station} — {user}</source>
         <translation>FreshFlow — {station} — {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>FreshFlow — {user}</source>
         <translation>FreshFlow — {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>The {title} view could not be opened.
 
 {error}</source>
@@ -688,107 +1635,107 @@ Reload to see the current version; what you typed here will be replaced.</source
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Next tab</source>
         <translation>下一个标签页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Previous tab</source>
         <translation>上一个标签页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;About FreshFlow</source>
         <translation>关于 FreshFlow(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Logged in as {username}</source>
         <translation>登录用户：{username}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Station: {name}</source>
         <translation>工作站：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Station: all views</source>
         <translation>工作站：全部视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Station not available</source>
         <translation>工作站不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Unknown station</source>
         <translation>未知工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Station not allowed</source>
         <translation>无权使用该工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>About FreshFlow</source>
         <translation>关于 FreshFlow</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&lt;h3&gt;FreshFlow {version}&lt;/h3&gt;&lt;p&gt;Back office for a fresh-produce web shop: orders, stock, picking, QC, packing and after-sales.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Qt {qt} · PySide6 {pyside} · Python {python}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FreshFlow {version}&lt;/h3&gt;&lt;p&gt;生鲜电商后台：订单、库存、拣货、质检、打包与售后。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;br&gt;Qt {qt} · PySide6 {pyside} · Python {python}&lt;/p&gt;</translation>
     </message>
@@ -799,6 +1746,45 @@ Reload to see the current version; what you typed here will be replaced.</source
         <location filename="../../ui/widgets/message_bar.py" line="40"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NewCountSheetDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="39"/>
+        <source>New count sheet</source>
+        <translation>新建盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="40"/>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="98"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="48"/>
+        <source>The counter sees bins, products, lots and expiry dates, not the quantities expected.</source>
+        <translation>盘点人只看到库位、商品、批次和到期日，看不到预期数量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="52"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="53"/>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="84"/>
+        <source>Choose a warehouse.</source>
+        <translation>请选择仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/count_dialogs.py" line="87"/>
+        <source>Choose the zone to count.</source>
+        <translation>请选择要盘点的区域。</translation>
     </message>
 </context>
 <context>
@@ -956,106 +1942,441 @@ Reload to see the current version; what you typed here will be replaced.</source
     </message>
 </context>
 <context>
-    <name>ProductTableModel</name>
+    <name>ProductStockTableModel</name>
     <message>
-        <location filename="../../ui/models/catalog.py" line="24"/>
-        <source>{price}/kg</source>
-        <translation>{price}/kg</translation>
+        <location filename="../../ui/models/stock.py" line="478"/>
+        <source>WH</source>
+        <comment>warehouse, abbreviated</comment>
+        <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="49"/>
-        <source>{n} d</source>
-        <translation>{n} 天</translation>
+        <location filename="../../ui/models/stock.py" line="448"/>
+        <source>{n} expired</source>
+        <translation>{n} 批已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="51"/>
+        <location filename="../../ui/models/stock.py" line="450"/>
+        <source>{n} near expiry</source>
+        <translation>{n} 批临期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="452"/>
+        <source>{n} quarantined</source>
+        <translation>{n} 批隔离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="493"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="479"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="52"/>
+        <location filename="../../ui/models/stock.py" line="480"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="481"/>
+        <source>Lots</source>
+        <translation>批次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="482"/>
+        <source>Bins</source>
+        <translation>库位数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="483"/>
+        <source>Earliest expiry</source>
+        <translation>最早到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="485"/>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="486"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="487"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="488"/>
+        <source>Lot status</source>
+        <translation>批次状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="494"/>
+        <source>Lots of this product in the warehouse</source>
+        <translation>该商品在此仓库的批次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="495"/>
+        <source>Bins holding it</source>
+        <translation>存放该商品的库位数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="496"/>
+        <source>How many of its lots are expired, near expiry or quarantined</source>
+        <translation>其中已过期、临期或隔离的批次数</translation>
+    </message>
+</context>
+<context>
+    <name>ProductTableModel</name>
+    <message>
+        <location filename="../../ui/models/catalog.py" line="25"/>
+        <source>{price}/kg</source>
+        <translation>{price}/kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/catalog.py" line="57"/>
+        <source>{n} d</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/catalog.py" line="59"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/catalog.py" line="60"/>
         <source>Substitutes: {skus}</source>
         <translation>替代品：{skus}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="54"/>
+        <location filename="../../ui/models/catalog.py" line="62"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="55"/>
+        <location filename="../../ui/models/catalog.py" line="63"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="56"/>
+        <location filename="../../ui/models/catalog.py" line="64"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="57"/>
+        <location filename="../../ui/models/catalog.py" line="65"/>
         <source>Temp.</source>
         <translation>温层</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="59"/>
+        <location filename="../../ui/models/catalog.py" line="67"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="60"/>
+        <location filename="../../ui/models/catalog.py" line="68"/>
         <source>Nominal weight {weight} ± {tolerance}</source>
         <translation>标称重量 {weight} ± {tolerance}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="62"/>
+        <location filename="../../ui/models/catalog.py" line="70"/>
         <source>Piece weight {weight}</source>
         <translation>单件重量 {weight}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="64"/>
+        <location filename="../../ui/models/catalog.py" line="72"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="65"/>
+        <location filename="../../ui/models/catalog.py" line="73"/>
         <source>Shelf life</source>
         <translation>保质期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="67"/>
+        <location filename="../../ui/models/catalog.py" line="75"/>
         <source>Min. left</source>
         <translation>最短剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="69"/>
+        <location filename="../../ui/models/catalog.py" line="77"/>
         <source>GTINs</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="71"/>
+        <location filename="../../ui/models/catalog.py" line="79"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="75"/>
+        <location filename="../../ui/models/catalog.py" line="83"/>
         <source>Temperature class</source>
         <translation>温层</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="76"/>
+        <location filename="../../ui/models/catalog.py" line="84"/>
         <source>Price per piece, or per kg for goods sold by weight</source>
         <translation>每件价格；称重商品为每千克价格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="77"/>
+        <location filename="../../ui/models/catalog.py" line="85"/>
         <source>Shelf life in days</source>
         <translation>保质期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/catalog.py" line="78"/>
+        <location filename="../../ui/models/catalog.py" line="86"/>
         <source>Minimum remaining shelf life at delivery, in days</source>
         <translation>送达时最短剩余保质期（天）</translation>
+    </message>
+</context>
+<context>
+    <name>QuantTableModel</name>
+    <message>
+        <location filename="../../ui/models/stock.py" line="190"/>
+        <source>Quarantined</source>
+        <extracomment>SKU -&gt; Chinese name (alerts carry the English name only)</extracomment>
+        <translation>隔离中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="192"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="192"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="194"/>
+        <source>near expiry</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="195"/>
+        <source>Near expiry</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="200"/>
+        <source>{n} d</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="207"/>
+        <source>Quarantined: {reason}. This lot cannot be reserved or picked.</source>
+        <translation>隔离中：{reason}。该批次不能预留或拣货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="208"/>
+        <source>no reason given</source>
+        <translation>未填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="210"/>
+        <source>Expired on {date}: it cannot be reserved or picked; write it off.</source>
+        <translation>已于 {date} 过期：不能预留或拣货，请报损。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="213"/>
+        <source>Expires on {date}: {days} d left.</source>
+        <translation>{date} 到期：还剩 {days} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="238"/>
+        <source>WH</source>
+        <comment>warehouse, abbreviated</comment>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="239"/>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="240"/>
+        <source>Zone</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="241"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="242"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="243"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="244"/>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="245"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="246"/>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="247"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="248"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="249"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="269"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="270"/>
+        <source>Days until the lot expires (negative: expired that many days ago)</source>
+        <translation>距批次到期的天数（负数：已过期的天数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="271"/>
+        <source>In the bin: pieces, or kg for goods sold by weight</source>
+        <translation>库位中的数量：按件计，称重商品按千克计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="272"/>
+        <source>Set aside for orders, not yet picked</source>
+        <translation>已为订单预留、尚未拣货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock.py" line="273"/>
+        <source>On hand minus reserved</source>
+        <translation>在库减去已预留</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="244"/>
+        <source>Release lot {lot} of {sku}</source>
+        <translation>解除 {sku} 批次 {lot} 的隔离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="245"/>
+        <source>Quarantine lot {lot} of {sku}</source>
+        <translation>隔离 {sku} 批次 {lot}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="250"/>
+        <source>The lot can be reserved and picked again in every bin.</source>
+        <translation>该批次在所有库位中都可以重新预留和拣货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="252"/>
+        <source>The whole lot, in every bin, can no longer be reserved. Orders already reserved on it lose that stock and are allocated again.</source>
+        <translation>整个批次（所有库位）将不能再被预留。已在该批次上预留的订单会失去这部分库存并重新分配。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="256"/>
+        <source>e.g. QC check passed</source>
+        <translation>例如：质检通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="257"/>
+        <source>e.g. temperature excursion, supplier recall</source>
+        <translation>例如：温度超标、供应商召回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="259"/>
+        <source>In quarantine because</source>
+        <translation>隔离原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="261"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="264"/>
+        <source>Releasing a lot from quarantine needs a supervisor.</source>
+        <translation>解除批次隔离需要主管操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="269"/>
+        <source>Release</source>
+        <translation>解除隔离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="269"/>
+        <source>Quarantine</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="274"/>
+        <source>Give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedLineTableModel</name>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="48"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="49"/>
+        <source>Received at {time}</source>
+        <translation>收货时间 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="50"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="51"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="52"/>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="53"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="54"/>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/goods_in.py" line="55"/>
+        <source>{bin} now holds {quantity} of this lot</source>
+        <translation>{bin} 现有该批次 {quantity}</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +2553,379 @@ Empty: the embedded database {url}</source>
     </message>
 </context>
 <context>
+    <name>StationDevices</name>
+    <message>
+        <location filename="../../ui/scanning/station_devices.py" line="52"/>
+        <source>Scanner: {status}</source>
+        <extracomment>a scan from the serial scanner (GS kept), on the UI thread a stable weight from the scale, integer grams live reading (grams, stable?) for a weight display one line per device for the status bar, e.g. &quot;Scanner: connected&quot;</extracomment>
+        <translation>扫描枪：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scanning/station_devices.py" line="59"/>
+        <source>Scale: {status}</source>
+        <translation>电子秤：{status}</translation>
+    </message>
+</context>
+<context>
+    <name>StockDialogs</name>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="318"/>
+        <source>Moved {quantity} of {sku} lot {lot} from {source} to {target}.</source>
+        <translation>已将 {sku} 批次 {lot} 的 {quantity} 从 {source} 移到 {target}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="322"/>
+        <source>Wrote off {quantity} of {sku} lot {lot} from {bin} ({reason}), value {value}.</source>
+        <translation>已从 {bin} 报损 {sku} 批次 {lot} 的 {quantity}（{reason}），价值 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="328"/>
+        <source>Lot {lot} of {sku} is released from quarantine.</source>
+        <translation>{sku} 批次 {lot} 已解除隔离。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="330"/>
+        <source>Lot {lot} of {sku} is in quarantine.</source>
+        <translation>{sku} 批次 {lot} 已隔离。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="333"/>
+        <source>Reservations released, to be allocated again: {refs}.</source>
+        <translation>已释放的预留，需重新分配：{refs}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="337"/>
+        <source>{bin} now holds {quantity} of {sku} lot {lot} (was {before}).</source>
+        <translation>{bin} 现有 {sku} 批次 {lot} 的 {quantity}（原为 {before}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="340"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>StockView</name>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="89"/>
+        <source>Search SKU, name, lot or bin</source>
+        <extracomment>the tables whose change makes the stock view stale the filter runs when the event loop is next idle, so a burst of keys (or a paste) filters once the alerts load after the quants have been painted the alert filter buttons, coloured like the rows they stand for while switched on emitted after the quants were put in the model and the table was asked to repaint (benchmarks, tests) emitted when a CSV export finished (path, rows) — or was cancelled/failed (path, -1) seconds from asking for the rows to the rows being in the model (the last load)</extracomment>
+        <translation>搜索 SKU、名称、批次或库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="92"/>
+        <location filename="../../ui/views/stock_view.py" line="299"/>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="96"/>
+        <source>All stock</source>
+        <translation>全部库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="96"/>
+        <source>Near expiry</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="97"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="97"/>
+        <source>Quarantined</source>
+        <translation>隔离中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="98"/>
+        <source>Available &gt; 0</source>
+        <translation>可用 &gt; 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="100"/>
+        <source>Lots and bins</source>
+        <translation>批次和库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="101"/>
+        <source>One row per lot in each bin</source>
+        <translation>每个库位中的每个批次一行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="102"/>
+        <source>Per product</source>
+        <translation>按商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="103"/>
+        <source>One row per product and warehouse, with totals</source>
+        <translation>每个商品每个仓库一行，显示合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="111"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="112"/>
+        <source>Save the rows shown to a CSV file (quantities in pieces or grams)</source>
+        <translation>将显示的行保存为 CSV 文件（数量以件或克为单位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="155"/>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="167"/>
+        <source>Show or hide these alerts</source>
+        <translation>显示或隐藏这些提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="172"/>
+        <source>Click an alert to show that product&apos;s stock.</source>
+        <translation>点击提醒可查看该商品的库存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="177"/>
+        <source>Below reorder point</source>
+        <translation>低于再订货点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="251"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/stock_view.py" line="341"/>
+        <source>%Ln product(s) in stock</source>
+        <translation>
+            <numerusform>%Ln 个商品有库存</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/stock_view.py" line="343"/>
+        <source>%Ln stock record(s)</source>
+        <translation>
+            <numerusform>%Ln 条库存记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="346"/>
+        <source>{shown} of {total} stock records</source>
+        <translation>{shown} / {total} 条库存记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="398"/>
+        <source>{kind}: {count}</source>
+        <translation>{kind}：{count}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/stock_view.py" line="400"/>
+        <source>Alerts (%Ln)</source>
+        <translation>
+            <numerusform>提醒（%Ln）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="419"/>
+        <location filename="../../ui/views/stock_view.py" line="431"/>
+        <source>Export stock</source>
+        <translation>导出库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="420"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="428"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="429"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="447"/>
+        <source>pcs</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="447"/>
+        <source>g</source>
+        <translation>克</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="450"/>
+        <location filename="../../ui/views/stock_view.py" line="469"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="450"/>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="450"/>
+        <source>Zone</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="450"/>
+        <location filename="../../ui/views/stock_view.py" line="469"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="450"/>
+        <location filename="../../ui/views/stock_view.py" line="469"/>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="451"/>
+        <location filename="../../ui/views/stock_view.py" line="469"/>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="451"/>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="451"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="451"/>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="452"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="452"/>
+        <location filename="../../ui/views/stock_view.py" line="470"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="452"/>
+        <location filename="../../ui/views/stock_view.py" line="470"/>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="452"/>
+        <location filename="../../ui/views/stock_view.py" line="471"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="453"/>
+        <location filename="../../ui/views/stock_view.py" line="471"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="453"/>
+        <location filename="../../ui/views/stock_view.py" line="471"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="470"/>
+        <source>Lots</source>
+        <translation>批次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="470"/>
+        <source>Bins</source>
+        <translation>库位数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="470"/>
+        <source>Earliest expiry</source>
+        <translation>最早到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/stock_view.py" line="490"/>
+        <source>Exported %n row(s) to {path}.</source>
+        <translation>
+            <numerusform>已导出 %n 行到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="496"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/stock_view.py" line="498"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="105"/>
+        <source>Transfer {sku} lot {lot}</source>
+        <translation>移库 {sku} 批次 {lot}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="108"/>
+        <source>Scan or type the bin, e.g. {example}</source>
+        <translation>扫描或输入库位，例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="118"/>
+        <source>Optional, e.g. consolidating a pick face</source>
+        <translation>可选，例如合并拣货位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="119"/>
+        <source>To bin</source>
+        <translation>目标库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="120"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="121"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="131"/>
+        <source>Transfer</source>
+        <translation>移库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="146"/>
+        <source>Scan or type the bin the stock goes to.</source>
+        <translation>请扫描或输入库存要移入的库位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="149"/>
+        <source>{code} is not a bin of this warehouse.</source>
+        <translation>{code} 不是本仓库的库位。</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <location filename="../../ui/dialogs/user_dialog.py" line="23"/>
@@ -1360,6 +3054,59 @@ Empty: the embedded database {url}</source>
     </message>
 </context>
 <context>
+    <name>VarianceTableModel</name>
+    <message>
+        <location filename="../../ui/models/counts.py" line="161"/>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="162"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="163"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="164"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="165"/>
+        <source>Expires {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="166"/>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="167"/>
+        <source>Counted</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="168"/>
+        <source>Counted by {user} at {time}</source>
+        <translation>由 {user} 于 {time} 盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="170"/>
+        <source>Variance</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/counts.py" line="171"/>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+</context>
+<context>
     <name>ViewRegistry</name>
     <message>
         <location filename="../../ui/views/registry.py" line="50"/>
@@ -1373,82 +3120,93 @@ Empty: the embedded database {url}</source>
     </message>
     <message>
         <location filename="../../ui/views/registry.py" line="66"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/registry.py" line="68"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="68"/>
-        <location filename="../../ui/views/registry.py" line="84"/>
+        <location filename="../../ui/views/registry.py" line="74"/>
+        <location filename="../../ui/views/registry.py" line="90"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="75"/>
+        <location filename="../../ui/views/registry.py" line="81"/>
         <source>Review desk</source>
         <translation>审单台</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="76"/>
+        <location filename="../../ui/views/registry.py" line="70"/>
+        <location filename="../../ui/views/registry.py" line="82"/>
         <source>Goods-in</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="77"/>
+        <location filename="../../ui/views/registry.py" line="72"/>
+        <source>Stock counts</source>
+        <translation>库存盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/registry.py" line="83"/>
         <source>Picking</source>
         <translation>拣货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="78"/>
+        <location filename="../../ui/views/registry.py" line="84"/>
         <source>QC bench</source>
         <translation>质检台</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="79"/>
+        <location filename="../../ui/views/registry.py" line="85"/>
         <source>Packing bench</source>
         <translation>打包台</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="80"/>
+        <location filename="../../ui/views/registry.py" line="86"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="81"/>
+        <location filename="../../ui/views/registry.py" line="87"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="82"/>
+        <location filename="../../ui/views/registry.py" line="88"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="83"/>
+        <location filename="../../ui/views/registry.py" line="89"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="158"/>
+        <location filename="../../ui/views/registry.py" line="175"/>
         <source>The {name} station is not available in this version. FreshFlow opens the views your role can use instead.</source>
         <translation>此版本暂不提供 {name} 工作站。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="162"/>
+        <location filename="../../ui/views/registry.py" line="179"/>
         <source>There is no station named “{name}”. Known stations: {names}. FreshFlow opens the views your role can use instead.</source>
         <translation>没有名为“{name}”的工作站。已知工作站：{names}。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="167"/>
+        <location filename="../../ui/views/registry.py" line="184"/>
         <source>Your role ({role}) may not use the {name} station. FreshFlow opens the views your role can use instead.</source>
         <translation>您的角色（{role}）无权使用 {name} 工作站。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="177"/>
+        <location filename="../../ui/views/registry.py" line="194"/>
         <source>There is nothing for the role {role} in this version of FreshFlow yet.</source>
         <translation>此版本的 FreshFlow 暂时还没有适用于角色“{role}”的功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="181"/>
+        <location filename="../../ui/views/registry.py" line="198"/>
         <source>Coming in a later version: {stations}.</source>
         <translation>后续版本将提供：{stations}。</translation>
     </message>
@@ -1599,6 +3357,87 @@ Empty: the embedded database {url}</source>
     </message>
 </context>
 <context>
+    <name>WriteOffDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="164"/>
+        <source>Write off {sku} lot {lot}</source>
+        <translation>报损 {sku} 批次 {lot}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="175"/>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="201"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="178"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="179"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="181"/>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="194"/>
+        <source>Write off</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="201"/>
+        <source>Note (required)</source>
+        <translation>备注（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="202"/>
+        <source>Say why the stock is written off</source>
+        <translation>请说明报损原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="203"/>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="227"/>
+        <source>Say why the stock is written off (a note is needed for “other”).</source>
+        <translation>请说明报损原因（选择“其他”时必须填写备注）。</translation>
+    </message>
+</context>
+<context>
+    <name>_QuantDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="48"/>
+        <source>{sku} {name}
+Lot {lot}, expiry {expiry} — bin {bin}
+On hand {on_hand}, reserved {reserved}, free {available}</source>
+        <translation>{sku} {name}
+批次 {lot}，到期 {expiry} — 库位 {bin}
+在库 {on_hand}，已预留 {reserved}，可用 {available}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="63"/>
+        <source>kg</source>
+        <translation>千克</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="63"/>
+        <source>pcs</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stock_dialogs.py" line="79"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>error</name>
     <message>
         <location filename="../../ui/results.py" line="25"/>
@@ -1642,6 +3481,40 @@ Empty: the embedded database {url}</source>
         <location filename="../../ui/labels.py" line="33"/>
         <source>English</source>
         <translation>英文</translation>
+    </message>
+</context>
+<context>
+    <name>quantities</name>
+    <message>
+        <location filename="../../ui/quantities.py" line="87"/>
+        <source>Enter the quantity.</source>
+        <extracomment>the largest quantity a form accepts (a 32-bit INTEGER column holds more; no delivery is this big)</extracomment>
+        <translation>请输入数量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quantities.py" line="90"/>
+        <source>Enter the weight in kg with at most 3 decimals (whole grams), not {text}.</source>
+        <translation>请以千克输入重量，最多 3 位小数（整克），不能是 {text}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quantities.py" line="92"/>
+        <source>Count whole pieces: {text} is not a whole number.</source>
+        <translation>请按整件计数：{text} 不是整数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quantities.py" line="94"/>
+        <source>The quantity cannot be negative.</source>
+        <translation>数量不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quantities.py" line="96"/>
+        <source>{text} is too large; check the quantity.</source>
+        <translation>{text} 太大；请检查数量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quantities.py" line="97"/>
+        <source>{text} is not a quantity.</source>
+        <translation>{text} 不是有效数量。</translation>
     </message>
 </context>
 </TS>

@@ -55,12 +55,12 @@ def _titles(window: MainWindow) -> list[str]:
 
 # -- tabs per role -----------------------------------------------------------------
 
-def test_a_picker_sees_only_the_catalogue(make_context, open_window):
+def test_a_picker_sees_the_catalogue_and_the_stock(make_context, open_window):
     pytest.importorskip("ui.views.catalog_view")
     from ui.views.catalog_view import CatalogView
 
     window = open_window(make_context("picker"), change_feed=False)
-    assert _titles(window) == ["Catalogue"]
+    assert _titles(window) == ["Catalogue", "Stock"]
     assert isinstance(window.views["catalog"], CatalogView)
     assert window.findChild(QTabWidget, "mainTabs").tabBar().isVisible()
 
@@ -73,9 +73,10 @@ def test_an_admin_sees_catalogue_customers_and_administration(make_context, open
     from ui.views.customers_view import CustomersView
 
     window = open_window(make_context("admin"), change_feed=False)
-    assert _titles(window) == ["Catalogue", "Customers", "Administration"]
+    assert [title for title in _titles(window) if title in ("Catalogue", "Stock", "Customers", "Administration")] \
+        == ["Catalogue", "Stock", "Customers", "Administration"]
     assert list(window.views) == ["catalog"]  # the other views are built when their tab is first shown
-    window.tabs.setCurrentIndex(2)
+    window.tabs.setCurrentIndex(_titles(window).index("Administration"))
     assert isinstance(window.current_view(), AdminView) and window.current_view().isVisible()
     assert [type(window.view(view_id)) for view_id in ("catalog", "customers", "admin")] == [
         CatalogView, CustomersView, AdminView]

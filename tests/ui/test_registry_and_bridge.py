@@ -11,13 +11,13 @@ from ui.views.registry import VIEWS, StationStatus, ViewUnavailable, lazy_view, 
 
 
 @pytest.mark.parametrize("role, expected", [
-    (Role.PICKER, ["catalog"]),
-    (Role.QC_INSPECTOR, ["catalog"]),
-    (Role.STOCK_CLERK, ["catalog"]),
-    (Role.PACKER, ["catalog", "customers"]),
-    (Role.CS_REP, ["catalog", "customers", "admin"]),  # the audit log
-    (Role.SUPERVISOR, ["catalog", "customers", "admin"]),
-    (Role.ADMIN, ["catalog", "customers", "admin"]),
+    (Role.PICKER, ["catalog", "stock"]),
+    (Role.QC_INSPECTOR, ["catalog", "stock"]),
+    (Role.STOCK_CLERK, ["catalog", "stock", "goods_in", "counts"]),
+    (Role.PACKER, ["catalog", "stock", "customers"]),
+    (Role.CS_REP, ["catalog", "stock", "customers", "admin"]),  # the audit log
+    (Role.SUPERVISOR, ["catalog", "stock", "customers", "goods_in", "counts", "admin"]),
+    (Role.ADMIN, ["catalog", "stock", "customers", "goods_in", "counts", "admin"]),
 ])
 def test_views_per_role(role, expected):
     assert [spec.view_id for spec in views_for(role)] == expected
@@ -29,6 +29,7 @@ def test_views_per_role(role, expected):
     ("admin", Role.ADMIN, StationStatus.OPEN),
     ("ADMIN ", Role.ADMIN, StationStatus.OPEN),
     ("catalog", Role.PICKER, StationStatus.OPEN),
+    ("stock", Role.PICKER, StationStatus.OPEN),  # the stock view (read-only); the clerk gets goods-in first
     ("admin", Role.PICKER, StationStatus.FORBIDDEN),
     ("picking", Role.PICKER, StationStatus.NOT_AVAILABLE),
     ("dashboard", Role.ADMIN, StationStatus.NOT_AVAILABLE),

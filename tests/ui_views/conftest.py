@@ -23,6 +23,8 @@ from app.services.warehouses import BinInput, WarehouseInput
 from ui.context import ChangeNotifier, ViewContext
 from ui.operations import OperationRunner
 
+from .stock_support import demo_db, demo_template, stock_context, stock_qsettings  # noqa: F401 - fixtures
+
 PASSWORD = "secret-pass-1"
 USERS = {
     "super": "supervisor",

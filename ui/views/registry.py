@@ -63,8 +63,14 @@ def _may(*actions: Action) -> Callable[[Role], bool]:
 VIEWS: list[ViewSpec] = [
     ViewSpec("catalog", QT_TRANSLATE_NOOP("ViewRegistry", "Catalogue"),
              lazy_view("ui.views.catalog_view", "CatalogView"), _may(Action.CATALOG_VIEW)),
+    ViewSpec("stock", QT_TRANSLATE_NOOP("ViewRegistry", "Stock"),
+             lazy_view("ui.views.stock_view", "StockView"), _may(Action.STOCK_VIEW)),
     ViewSpec("customers", QT_TRANSLATE_NOOP("ViewRegistry", "Customers"),
              lazy_view("ui.views.customers_view", "CustomersView"), _may(Action.CUSTOMER_VIEW)),
+    ViewSpec("goods_in", QT_TRANSLATE_NOOP("ViewRegistry", "Goods-in"),
+             lazy_view("ui.views.goods_in_view", "GoodsInView"), _may(Action.STOCK_RECEIVE)),
+    ViewSpec("counts", QT_TRANSLATE_NOOP("ViewRegistry", "Stock counts"),
+             lazy_view("ui.views.counts_view", "CountsView"), _may(Action.STOCK_COUNT)),
     ViewSpec("admin", QT_TRANSLATE_NOOP("ViewRegistry", "Administration"),
              lazy_view("ui.views.admin_view", "AdminView"),
              _may(Action.WAREHOUSE_EDIT, Action.USER_VIEW, Action.AUDIT_VIEW)),
@@ -82,6 +88,14 @@ STATIONS: dict[str, str] = {
     "orders": QT_TRANSLATE_NOOP("ViewRegistry", "Orders"),
     "dashboard": QT_TRANSLATE_NOOP("ViewRegistry", "Dashboard"),
     "admin": QT_TRANSLATE_NOOP("ViewRegistry", "Administration"),
+}
+
+# Stations whose views have other ids than the station's name, in the order their tabs
+# appear (the first one opens). The goods-in station is where the stock clerk receives,
+# counts and looks stock up (DESIGN.md §1); a name not listed here opens the view with
+# that id.
+STATION_VIEWS: dict[str, tuple[str, ...]] = {
+    "stock": ("goods_in", "counts", "stock"),
 }
 
 # The stations each role works at (DESIGN.md §1), to say what comes later.
@@ -104,7 +118,7 @@ def views_for(role: Role, registry: Sequence[ViewSpec] = VIEWS) -> list[ViewSpec
 def station_names(registry: Sequence[ViewSpec] = VIEWS) -> list[str]:
     """Every name ``--station`` accepts: DESIGN.md's stations, then other registered views."""
     names = list(STATIONS)
-    names += [spec.view_id for spec in registry if spec.view_id not in STATIONS]
+    names += [spec.view_id for spec in registry if spec.view_id not in STATIONS and spec.view_id not in names]
     return names
 
 
@@ -131,7 +145,8 @@ class StationStatus(Enum):
 class StationChoice:
     status: StationStatus
     name: str = ""
-    spec: ViewSpec | None = None
+    spec: ViewSpec | None = None  # the view the station opens with
+    specs: tuple[ViewSpec, ...] = ()  # all the station's views the role may use (``spec`` first)
 
     @property
     def problem(self) -> bool:
@@ -143,13 +158,15 @@ def resolve_station(name: str | None, role: Role, registry: Sequence[ViewSpec] =
     name = (name or "").strip().lower()
     if not name:
         return StationChoice(StationStatus.ALL_VIEWS)
-    spec = next((s for s in registry if s.view_id == name), None)
-    if spec is None:
+    view_ids = STATION_VIEWS.get(name, (name,))
+    specs = [spec for view_id in view_ids for spec in registry if spec.view_id == view_id]
+    if not specs:
         status = StationStatus.NOT_AVAILABLE if name in STATIONS else StationStatus.UNKNOWN
         return StationChoice(status, name)
-    if not spec.visible(role):
-        return StationChoice(StationStatus.FORBIDDEN, name, spec)
-    return StationChoice(StationStatus.OPEN, name, spec)
+    usable = tuple(spec for spec in specs if spec.visible(role))
+    if not usable:
+        return StationChoice(StationStatus.FORBIDDEN, name, specs[0])
+    return StationChoice(StationStatus.OPEN, name, usable[0], usable)
 
 
 def station_message(choice: StationChoice, role: Role, registry: Sequence[ViewSpec] = VIEWS) -> str:

@@ -160,7 +160,9 @@ GRANTS = {
     "stock_quants": {"*": "SELECT", **{role: "UPDATE" for role in ("picker", "qc_inspector")},
                      **{role: "INSERT, UPDATE" for role in ("stock_clerk", "supervisor", "admin")}},
     "stock_moves": {"*": "SELECT", **{role: "INSERT" for role in _STOCK_WRITERS}},
-    "stock_reservations": {"*": "SELECT", **{role: "INSERT, UPDATE" for role in ("picker", "supervisor", "admin")}},
+    # QC and stock clerks release reservations when they put a lot in quarantine (rows limited in 0003)
+    "stock_reservations": {"*": "SELECT", **{role: "INSERT, UPDATE" for role in ("picker", "supervisor", "admin")},
+                           **{role: "UPDATE" for role in ("qc_inspector", "stock_clerk")}},
     "count_sheets": {"*": "SELECT", **{role: "INSERT, UPDATE" for role in ("stock_clerk", "supervisor", "admin")}},
     "count_lines": {"*": "SELECT", **{role: "INSERT, UPDATE" for role in ("stock_clerk", "supervisor", "admin")}},
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from datetime import date
 
@@ -43,10 +44,14 @@ class QuantRow:
     reserved: int
     days_left: int
     expiry_status: str  # "ok", "near", "expired"
+    quarantine_reason: str = ""
 
     @property
     def available(self) -> int:
         return self.on_hand - self.reserved
+
+
+_QUANT_FIELDS = tuple(QuantRow.__dataclass_fields__)
 
 
 def expiry_status(expiry_date: date, today: date, min_remaining_days: int) -> tuple[int, str]:
@@ -64,7 +69,7 @@ def _quant_query():
                Bin.code.label("bin_code"), Bin.zone, StockQuant.product_id, Product.sku, Product.name_en,
                Product.name_zh, Category.code.label("category_code"), Product.unit,
                Product.min_remaining_shelf_life_days, StockQuant.lot_id, Lot.lot_number, Lot.expiry_date,
-               Lot.quarantined, StockQuant.on_hand, StockQuant.reserved)
+               Lot.quarantined, StockQuant.on_hand, StockQuant.reserved, Lot.quarantine_reason)
         .join(Warehouse, Warehouse.id == StockQuant.warehouse_id)
         .join(Bin, Bin.id == StockQuant.bin_id)
         .join(Product, Product.id == StockQuant.product_id)
@@ -73,14 +78,110 @@ def _quant_query():
     )
 
 
-def _rows(session: Session, query, today: date) -> list[QuantRow]:
-    rows = []
-    for r in session.execute(query):
-        days_left, status = expiry_status(r.expiry_date, today, r.min_remaining_shelf_life_days)
-        rows.append(QuantRow(r.id, r.warehouse_id, r.warehouse_code, r.bin_id, r.bin_code, r.zone, r.product_id,
-                             r.sku, r.name_en, r.name_zh, r.category_code, r.unit, r.lot_id, r.lot_number,
-                             r.expiry_date, r.quarantined, r.on_hand, r.reserved, days_left, status))
+def _status_cache(today: date):
+    """``expiry_status`` memoised per (expiry date, minimum shelf life): a few hundred
+    distinct pairs instead of one call per quant."""
+    cache: dict[tuple[date, int], tuple[int, str]] = {}
+
+    def status(expiry_date: date, min_remaining_days: int) -> tuple[int, str]:
+        found = cache.get((expiry_date, min_remaining_days))
+        if found is None:
+            found = cache[(expiry_date, min_remaining_days)] = expiry_status(expiry_date, today, min_remaining_days)
+        return found
+
+    return status
+
+
+def _build_quant_rows(values) -> list[QuantRow]:
+    """``QuantRow``s from tuples in field order, for tens of thousands of rows.
+
+    A frozen dataclass's ``__init__`` calls ``object.__setattr__`` once per
+    field; filling the instance dictionary directly gives the same objects
+    (same class, equality, hash, immutability) in about half the time. The
+    cyclic garbage collector is paused meanwhile: it would otherwise walk the
+    growing heap again and again while nothing here can form a cycle (about a
+    quarter of the time for 100,000 rows). Both matter when the stock view
+    loads 100,000 quants.
+    """
+    new, names, cls = object.__new__, _QUANT_FIELDS, QuantRow
+    rows: list[QuantRow] = []
+    append = rows.append
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for row_values in values:
+            row = new(cls)
+            row.__dict__.update(zip(names, row_values))
+            append(row)
+    finally:
+        if collecting:
+            gc.enable()
     return rows
+
+
+def _rows(session: Session, query, today: date) -> list[QuantRow]:
+    status = _status_cache(today)
+    return _build_quant_rows(
+        (qid, wid, wcode, bid, bcode, zone, pid, sku, name_en, name_zh, category, unit, lid, lot, expiry,
+         quarantined, on_hand, reserved, *status(expiry, min_remaining), reason)
+        for (qid, wid, wcode, bid, bcode, zone, pid, sku, name_en, name_zh, category, unit, min_remaining, lid, lot,
+             expiry, quarantined, on_hand, reserved, reason) in session.execute(query)
+    )
+
+
+def _list_quant_rows(session: Session, today: date, warehouse_id: int | None, include_empty: bool) -> list[QuantRow]:
+    """``list_quants`` without repeating every product, bin and lot column per quant.
+
+    The quants come back as bare integers (ordered by the database through the
+    joins), then the few hundred products and bins and the lots in stock are
+    read once each and joined in Python, with each lot's days left and expiry
+    status worked out once per lot. For 100,000 quants this is about twice as
+    fast as reading the five-table join row by row. The reads must see one
+    snapshot (SQLite's read transaction does; ``list_quants`` asks PostgreSQL
+    for REPEATABLE READ), or a quant emptied between them would name a lot the
+    lot query no longer returns.
+    """
+    connection = session.connection()  # Core rows: no ORM loading layer for 100,000 tuples
+    quants = (
+        select(StockQuant.id, StockQuant.warehouse_id, StockQuant.bin_id, StockQuant.product_id,
+               StockQuant.lot_id, StockQuant.on_hand, StockQuant.reserved)
+        .join(Warehouse, Warehouse.id == StockQuant.warehouse_id)
+        .join(Bin, Bin.id == StockQuant.bin_id)
+        .join(Product, Product.id == StockQuant.product_id)
+        .join(Lot, Lot.id == StockQuant.lot_id)
+        .order_by(Warehouse.code, Product.sku, Lot.expiry_date, Bin.pick_sequence, StockQuant.id)
+    )
+    in_stock = select(StockQuant.lot_id)
+    if warehouse_id is not None:
+        quants = quants.where(StockQuant.warehouse_id == warehouse_id)
+        in_stock = in_stock.where(StockQuant.warehouse_id == warehouse_id)
+    if not include_empty:
+        quants = quants.where(StockQuant.on_hand > 0)
+        in_stock = in_stock.where(StockQuant.on_hand > 0)
+    quant_values = connection.execute(quants).all()
+    if not quant_values:
+        return []
+    products = {product_id: rest for product_id, *rest in connection.execute(
+        select(Product.id, Product.sku, Product.name_en, Product.name_zh, Category.code, Product.unit,
+               Product.min_remaining_shelf_life_days).join(Category, Category.id == Product.category_id))}
+    bins = {bin_id: rest for bin_id, *rest in connection.execute(select(Bin.id, Bin.code, Bin.zone))}
+    warehouses = dict(connection.execute(select(Warehouse.id, Warehouse.code)).all())
+    status = _status_cache(today)
+    lots = {}
+    for lot_id, product_id, lot_number, expiry, quarantined, reason in connection.execute(
+            select(Lot.id, Lot.product_id, Lot.lot_number, Lot.expiry_date, Lot.quarantined, Lot.quarantine_reason)
+            .where(Lot.id.in_(in_stock.distinct().scalar_subquery()))):
+        lots[lot_id] = (lot_number, expiry, quarantined, *status(expiry, products[product_id][5]), reason)
+
+    def values():
+        for qid, wid, bid, pid, lid, on_hand, reserved in quant_values:
+            sku, name_en, name_zh, category, unit, _min_remaining = products[pid]
+            bin_code, zone = bins[bid]
+            lot_number, expiry, quarantined, days_left, expiry_state, reason = lots[lid]
+            yield (qid, wid, warehouses[wid], bid, bin_code, zone, pid, sku, name_en, name_zh, category, unit, lid,
+                   lot_number, expiry, quarantined, on_hand, reserved, days_left, expiry_state, reason)
+
+    return _build_quant_rows(values())
 
 
 def list_quants(db: Database, actor: Actor, *, warehouse_id: int | None = None, include_empty: bool = False,
@@ -88,12 +189,13 @@ def list_quants(db: Database, actor: Actor, *, warehouse_id: int | None = None, 
     """Every stock record (bin × lot), in warehouse, SKU, expiry, bin order: what the stock view shows."""
     require(actor, Action.STOCK_VIEW)
     today = today or clock.today()
-    query = _quant_query().order_by(Warehouse.code, Product.sku, Lot.expiry_date, Bin.pick_sequence)
-    if warehouse_id is not None:
-        query = query.where(StockQuant.warehouse_id == warehouse_id)
-    if not include_empty:
-        query = query.where(StockQuant.on_hand > 0)
-    return db.read(lambda session: _rows(session, query, today))
+
+    def work(session: Session) -> list[QuantRow]:
+        if db.is_postgres:  # the quants and the lots they name from one snapshot
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        return _list_quant_rows(session, today, warehouse_id, include_empty)
+
+    return db.read(work)
 
 
 def stock_for_product(db: Database, actor: Actor, sku: str, *, today: date | None = None) -> list[QuantRow]:

@@ -188,7 +188,8 @@ def move_reservation(db: Database, actor: Actor, reservation_id: int, to_quant_i
             raise NotFound(_("Reservation {id} is not active any more.").format(id=reservation_id))
         target = session.execute(
             select(StockQuant.warehouse_id, StockQuant.product_id, StockQuant.bin_id, StockQuant.lot_id,
-                   Lot.lot_number, Lot.expiry_date, Lot.quarantined, Bin.code, Product.min_remaining_shelf_life_days)
+                   Lot.lot_number, Lot.expiry_date, Lot.quarantined, Bin.code, Bin.active.label("bin_active"),
+                   Product.min_remaining_shelf_life_days)
             .join(Lot, Lot.id == StockQuant.lot_id).join(Bin, Bin.id == StockQuant.bin_id)
             .join(Product, Product.id == StockQuant.product_id).where(StockQuant.id == to_quant_id)).one_or_none()
         if target is None:
@@ -197,6 +198,8 @@ def move_reservation(db: Database, actor: Actor, reservation_id: int, to_quant_i
             raise ValidationError(_("The new bin and lot must hold the same product in the same warehouse."))
         if to_quant_id == old.quant_id:
             raise ValidationError(_("That is the bin and lot already reserved."))
+        if not target.bin_active:
+            raise ValidationError(_("Bin {code} is not in use; choose another bin.").format(code=target.code), "bin")
         if target.quarantined:
             raise ValidationError(_("Lot {lot} is in quarantine and cannot be reserved.").format(lot=target.lot_number))
         if target.expiry_date < today:
@@ -236,15 +239,21 @@ def active_reservations(db: Database, actor: Actor, reference: str) -> list[Rese
 
 
 def consume_in_session(session: Session, actor: Actor, reservation_id: int, quantity: int, *,
-                       reference: str, reason: str = "") -> int:
+                       reference: str, reason: str = "", today: date | None = None) -> int:
     """Take ``quantity`` of a reservation out of its bin (a pick): on hand and reserved both drop.
 
     The rest of a partly picked reservation stays active. Returns what is left reserved.
+    Expired stock cannot be picked (the reservation must be moved or released).
     """
-    row = session.execute(select(StockReservation.quant_id, StockReservation.quantity, StockReservation.status)
+    row = session.execute(select(StockReservation.quant_id, StockReservation.quantity, StockReservation.status,
+                                 Lot.lot_number, Lot.expiry_date)
+                          .join(Lot, Lot.id == StockReservation.lot_id)
                           .where(StockReservation.id == reservation_id)).one_or_none()
     if row is None or row.status != "active":
         raise NotFound(_("Reservation {id} is not active any more.").format(id=reservation_id))
+    if row.expiry_date < (today or clock.today()):
+        raise ValidationError(_("Lot {lot} expired on {date}.").format(lot=row.lot_number,
+                                                                      date=row.expiry_date.isoformat()))
     if not 0 < quantity <= row.quantity:
         raise ValidationError(_("Pick between 1 and {n}.").format(n=row.quantity), "quantity")
     remaining = row.quantity - quantity

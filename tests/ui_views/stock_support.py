@@ -1,0 +1,162 @@
+"""Fixtures for the goods-in and counts views: the demo data set (generated once per
+test session into a template file, copied for each test), a ``ViewContext`` per
+demo user, QSettings in a temp directory, and typing scans into a ``ScanField``.
+
+``conftest.py`` imports the fixtures from here, so every test module of the
+folder can ask for them by name.
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from datetime import date, timedelta
+
+import pytest
+from argon2 import PasswordHasher
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from app.config import Settings
+from app.db.database import Database
+from app.db.migrate import upgrade
+from app.demo.generate import generate_demo
+from app.services import catalog, users, warehouses
+from app.services.context import Actor
+from app.services.warehouses import BinInput
+from ui.context import ChangeNotifier, ViewContext
+from ui.operations import OperationRunner
+from ui.scanning.scan_field import GS
+
+#: bins the tests add to the demo (zone TST holds no demo stock, so counts and bin lists are the test's own)
+TEST_BINS = {"SH": ("SH-TST-01-1", "SH-TST-01-2", "SH-TST-02-1"), "BJ": ("BJ-TST-01-1",)}
+TEST_ZONE = "TST"
+
+#: demo users (app/demo/catalog_data.py DEMO_USERS)
+CLERK, SUPERVISOR, PICKER = "clerk", "supervisor", "picker"
+_DEMO_USERNAMES = {CLERK: "clerk", SUPERVISOR: "super", PICKER: "picker"}
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """A migrated SQLite file with ``generate_demo(seed=1, customers=10)`` and the empty ``TEST_BINS``."""
+    path = tmp_path_factory.mktemp("demo_template") / "demo.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        db = Database("sqlite:///" + str(path))
+        upgrade(db)
+        generate_demo(db, seed=1, customers=10)
+        system = Actor.system()
+        for code, bin_codes in TEST_BINS.items():
+            warehouse_id = warehouse(db, code).id
+            for sequence, bin_code in enumerate(bin_codes, start=1):
+                warehouses.save_bin(db, system, BinInput(warehouse_id, bin_code, TEST_ZONE, 100_000 + sequence))
+        db.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template, tmp_path):
+    path = tmp_path / "freshflow.db"
+    shutil.copyfile(demo_template, path)
+    db = Database("sqlite:///" + str(path))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def other_station_db(demo_db, tmp_path):
+    """A second handle on the same file: another station."""
+    db = Database("sqlite:///" + str(tmp_path / "freshflow.db"))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def stock_qsettings(tmp_path, qapp):
+    """The remembered warehouse goes to a per-test directory."""
+    old_org, old_app = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    QCoreApplication.setOrganizationName("FreshFlowTests")
+    QCoreApplication.setApplicationName("FreshFlow")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+    QCoreApplication.setOrganizationName(old_org)
+    QCoreApplication.setApplicationName(old_app)
+
+
+def demo_actor(db: Database, who: str, station: str = "stock") -> Actor:
+    username = _DEMO_USERNAMES.get(who, who)
+    user = next(u for u in users.list_users(db, Actor.system()) if u.username == username)
+    return Actor(user.id, user.username, user.role, station, user.full_name)
+
+
+@pytest.fixture
+def stock_context(qtbot, demo_db, stock_qsettings):
+    """``stock_context("clerk")`` -> a ViewContext acting as that demo user."""
+    made: list[ViewContext] = []
+
+    def make(who: str = CLERK) -> ViewContext:
+        context = ViewContext(database=demo_db, actor=demo_actor(demo_db, who), settings=Settings(),
+                              runner=OperationRunner(), notifier=ChangeNotifier())
+        context.settings.devices.sound_muted = True
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        assert context.runner.wait_idle(10_000), "background work still running at teardown"
+    QApplication.processEvents()
+    for context in made:
+        assert not context.runner.busy, "an operation never reported back"
+    gc.collect()
+
+
+def show(qtbot, widget, size=(1280, 800)):
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def wait_idle(qtbot, context: ViewContext, timeout: int = 5000) -> None:
+    qtbot.waitUntil(lambda: not context.runner.busy, timeout=timeout)
+
+
+def type_scan(qtbot, field, text: str, *, enter: bool = True) -> None:
+    """Type ``text`` into a ScanField key by key; GS goes in as Ctrl+] like many wedge scanners send it."""
+    field.setFocus()
+    for char in text:
+        if char == GS:
+            qtbot.keyClick(field, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
+        else:
+            qtbot.keyClick(field, char)
+    if enter:
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def yymmdd(day: date) -> str:
+    return day.strftime("%y%m%d")
+
+
+def in_days(days: int) -> date:
+    return date.today() + timedelta(days=days)
+
+
+def gtin14(gtin: str) -> str:
+    return gtin.zfill(14)
+
+
+def product(db: Database, sku: str) -> catalog.ProductRow:
+    return next(p for p in catalog.list_products(db, Actor.system(), sku) if p.sku == sku)
+
+
+def warehouse(db: Database, code: str) -> warehouses.WarehouseRow:
+    return next(w for w in warehouses.list_warehouses(db, Actor.system()) if w.code == code)
+
+
+def bins(db: Database, code: str, zone: str | None = None) -> list[warehouses.BinRow]:
+    rows = warehouses.list_bins(db, Actor.system(), warehouse(db, code).id)
+    return [b for b in rows if zone is None or b.zone == zone]
