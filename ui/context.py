@@ -3,9 +3,12 @@ on which database, and how to run work off the UI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.config import Settings
 from app.db.database import Database
@@ -30,6 +33,13 @@ class ViewContext:
     settings: Settings
     runner: OperationRunner
     notifier: ChangeNotifier
+    #: this PC's serial scanner and scale (``ui.scanning.station_devices.StationDevices``), set by the main window
+    devices: Any = None
+
+    def connect_serial_scans(self, view: QWidget, handler: Callable[[str], None]) -> None:
+        """Deliver serial-scanner scans to ``handler`` while ``view`` is on screen (like wedge scans)."""
+        if self.devices is not None:
+            self.devices.scanned.connect(lambda text: handler(text) if view.isVisible() else None)
 
     def can(self, action: Action) -> bool:
         return allowed(self.actor.role, action)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBo
 
 from app.permissions import Role
 from ui.change_feed_bridge import ChangeFeedBridge
+from ui.scanning.station_devices import StationDevices
 from ui.context import ViewContext
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.status_bar import BusyIndicator, ConnectionIndicator, ConnectionMonitor
@@ -108,6 +109,11 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         # -- background machinery -----------------------------------------------
+        if context.devices is None:
+            context.devices = StationDevices(context.settings.devices, self)
+        self.devices = context.devices
+        self.devices.status_text_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.devices.start()
         self.feed = ChangeFeedBridge(context.database, context.notifier, self) if change_feed else None
         if self.feed is not None:
             try:
@@ -318,6 +324,7 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         if self.feed is not None:
             self.feed.stop()
+        self.devices.stop()
         self.monitor.stop()
         self._context.runner.wait_idle(10_000)
 

@@ -309,3 +309,23 @@ def test_station_stock_opens_goods_in_first_with_counts_and_stock_as_tabs(qtbot,
         wait_idle(qtbot, context)
     finally:
         window.close()
+
+
+def test_a_serial_scanner_scan_fills_the_form_like_a_wedge_scan(qtbot, stock_context, demo_db):
+    """The station's serial scanner (``StationDevices.scanned``) feeds the same scan handler."""
+    from PySide6.QtCore import QObject, Signal
+
+    class FakeDevices(QObject):
+        scanned = Signal(str)
+
+    context = stock_context(CLERK)
+    context.devices = FakeDevices()
+    view = open_goods_in(qtbot, context)
+    context.devices.scanned.emit(label(MILK_GTIN, "SER1", in_days(9), count=6))
+    wait_idle(qtbot, view.context)
+    qtbot.waitUntil(lambda: view.product() is not None and view.product().sku == "DAI-0001", timeout=5000)
+    assert view.lot_edit.text() == "SER1" and view.quantity_edit.text() == "6"
+    view.hide()
+    context.devices.scanned.emit("B:SH-TST-01-1")  # a hidden view (another tab) ignores scans
+    wait_idle(qtbot, view.context)
+    assert view.bin_edit.text() == ""

@@ -225,6 +225,7 @@ class CountsView(RefreshingView):
         self.approve_button.clicked.connect(self.approve)
         self.only_differences.toggled.connect(lambda _on: self._show_variances())
         self.scan_field.scanned.connect(self.handle_scan)
+        self.context.connect_serial_scans(self, self.handle_scan)
         self.scan_field.installEventFilter(self)
         self.line_model.count_entered.connect(self._count_entered_in_table)
         self.line_model.count_refused.connect(lambda _line, message: self.feedback.reject(message))

@@ -254,6 +254,7 @@ class GoodsInView(RefreshingView):
 
     def _connect(self) -> None:
         self.scan_field.scanned.connect(self.handle_scan)
+        self.context.connect_serial_scans(self, self.handle_scan)
         self.scan_field.duplicate_scanned.connect(
             lambda _text: self.feedback.reject(self.tr("The same label was read twice; it counts once. "
                                                        "Scan the next one.")))
