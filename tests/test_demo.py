@@ -224,3 +224,26 @@ def test_demo_requires_an_administrator(tmp_path, system):
         assert users.list_users(empty, system) == []
     finally:
         empty.dispose()
+
+
+def test_an_interrupted_demo_leaves_no_half_filled_database(empty_db_url, monkeypatch):
+    """A demo that fails after the catalogue was written rolls back, and can simply be run again."""
+    from app.db import migrate
+    from app.db.database import Database
+    from app.demo import generate
+
+    database = Database(empty_db_url)
+    migrate.upgrade(database)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(generate, "_stock", boom)
+    with pytest.raises(RuntimeError):
+        generate.generate_demo(database, seed=3, customers=5)
+    from app.models import Product
+    assert database.read(lambda s: s.query(Product).count()) == 0
+    monkeypatch.undo()
+    summary = generate.generate_demo(database, seed=3, customers=5)
+    assert summary.products >= 150
+    database.dispose()

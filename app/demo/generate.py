@@ -63,25 +63,31 @@ def generate_demo(db: Database, seed: int = 1, progress: Progress | None = None,
     for username, full_name, role, password in DEMO_USERS:
         users.ensure_user(db, actor, username, role, password, full_name)
 
-    report(40, _("Creating the catalogue…"))
-    db.transaction(lambda s: _catalogue(s))
-    report(65, _("Creating warehouses and bins…"))
-    bin_count = db.transaction(lambda s: _warehouses(s))
-    report(80, _("Creating customers…"))
     demo_customers = generate_customers(rng, customers)
-    db.transaction(lambda s: s.execute(insert(Customer), [
-        {"name": c.name, "phone": c.phone, "email": c.email, "language": c.language,
-         "address_line": c.address_line, "city": c.city, "postal_code": c.postal_code, "version": 1}
-        for c in demo_customers
-    ]))
-    report(90, _("Receiving demo stock…"))
     lots = plan_stock(PRODUCTS, {w.code: generate_bins(w) for w in WAREHOUSES}, random.Random(f"stock-{seed}"),
                       clock.today())
-    quant_count = db.transaction(lambda s: _stock(s, actor, lots))
-    summary = DemoSummary(seed, len(DEMO_USERS), len(CATEGORIES), len(PRODUCTS), len(WAREHOUSES), bin_count,
-                          len(demo_customers), len(lots), quant_count)
-    db.transaction(lambda s: audit.record(s, actor, "demo.generated", "database", db.database_name or "-",
-                                          details=summary.__dict__))
+
+    def everything_else(session: Session) -> DemoSummary:
+        """One transaction: a demo interrupted half-way leaves no half-filled database behind."""
+        report(40, _("Creating the catalogue…"))
+        _catalogue(session)
+        report(65, _("Creating warehouses and bins…"))
+        bin_count = _warehouses(session)
+        report(80, _("Creating customers…"))
+        session.execute(insert(Customer), [
+            {"name": c.name, "phone": c.phone, "email": c.email, "language": c.language,
+             "address_line": c.address_line, "city": c.city, "postal_code": c.postal_code, "version": 1}
+            for c in demo_customers
+        ])
+        report(90, _("Receiving demo stock…"))
+        quant_count = _stock(session, actor, lots)
+        summary = DemoSummary(seed, len(DEMO_USERS), len(CATEGORIES), len(PRODUCTS), len(WAREHOUSES), bin_count,
+                              len(demo_customers), len(lots), quant_count)
+        audit.record(session, actor, "demo.generated", "database", db.database_name or "-",
+                     details=summary.__dict__)
+        return summary
+
+    summary = db.transaction(everything_else)
     report(100, _("Demo data ready."))
     return summary
 

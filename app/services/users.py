@@ -208,7 +208,9 @@ def ensure_user(db: Database, actor: Actor, username: str, role: Role | str, pas
     if existing is None:
         return create_user(db, actor, username, role, password, full_name)
     update_user(db, actor, existing, role=role, active=True, full_name=full_name or None)
-    set_password(db, actor, existing, password)
+    current_hash = db.read(lambda s: s.scalar(select(User.password_hash).where(User.id == existing)))
+    if not _verify(current_hash, password):  # a (shared) login's password is only changed when it differs
+        set_password(db, actor, existing, password)
     return db.read(lambda s: _row(_get(s, existing)))
 
 
