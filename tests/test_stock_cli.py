@@ -89,10 +89,10 @@ def test_stock_show_json(stocked, capsys):
     assert sh["lots"][0]["status"] == "expired" and data["warehouses"][0]["lots"][0]["status"] == "quarantined"
 
 
-def test_stock_show_weighed_goods_in_grams(stocked, capsys):
+def test_stock_show_weighed_goods_in_kilograms(stocked, capsys):
     assert run(["--db", stocked["url"], "stock", "show", "VEG-2"]) == 0
     out = capsys.readouterr().out
-    assert "2500 g" in out and "S1" in out
+    assert "2.500 kg" in out and "S1" in out
 
 
 def test_stock_show_without_stock_and_unknown_sku(stocked, capsys):

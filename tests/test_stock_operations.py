@@ -130,7 +130,7 @@ def test_transfer_refuses_same_bin_other_warehouse_and_inactive_bin(db, system, 
 
 def test_transfer_refuses_more_than_on_hand_zero_and_unknown_stock(db, system, stock):
     receipt = stock.receive(db, system, stock.spinach, "S1", 4500)
-    with pytest.raises(InsufficientStock, match="Only 4500 g of lot S1 is in bin SH-CHL-1; you entered 5000 g"):
+    with pytest.raises(InsufficientStock, match="Only 4.500 kg of lot S1 is in bin SH-CHL-1; you entered 5.000 kg"):
         operations.transfer(db, system, receipt.quant_id, stock.bin2, 5000)
     with pytest.raises(ValidationError, match="greater than zero"):
         operations.transfer(db, system, receipt.quant_id, stock.bin2, 0)

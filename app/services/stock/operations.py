@@ -27,6 +27,7 @@ from app.models.stock import WRITE_OFF_REASONS
 from app.permissions import Action, require
 from app.services import audit
 from app.services.context import Actor
+from app.services.stock.queries import format_quantity
 from app.services.stock.ledger import (InsufficientStock, QuantKey, bin_in_warehouse, change_quant, ensure_quant,
                                        new_batch, stock_value_cents)
 
@@ -45,11 +46,6 @@ WRITE_OFF_REASON_LABELS: dict[str, str] = {
 }
 
 _REASON_MAX = 200
-
-
-def format_quantity(unit: str, quantity: int) -> str:
-    """A quantity in base units as a person reads it: "12" pieces, or "1250 g"."""
-    return f"{quantity} g" if unit == "weighed" else str(quantity)
 
 
 # -- rows ------------------------------------------------------------------

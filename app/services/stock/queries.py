@@ -214,6 +214,15 @@ def stock_for_product(db: Database, actor: Actor, sku: str, *, today: date | Non
     return db.read(work)
 
 
+def format_quantity(unit: str, quantity: int) -> str:
+    """A quantity in base units as a person reads it: "12" pieces, or "26.730 kg" for weighed goods."""
+    if unit != "weighed":
+        return str(quantity)
+    sign = "-" if quantity < 0 else ""
+    kilograms, grams = divmod(abs(quantity), 1000)
+    return f"{sign}{kilograms}.{grams:03d} kg"
+
+
 @dataclass(frozen=True)
 class StockAlert:
     kind: str  # "below_reorder_point", "near_expiry", "expired"
@@ -231,30 +240,31 @@ def alerts(db: Database, actor: Actor, *, today: date | None = None) -> list[Sto
     def work(session: Session) -> list[StockAlert]:
         found: list[StockAlert] = []
         available = (
-            select(Warehouse.code, Product.sku, Product.name_en, Product.reorder_point,
+            select(Warehouse.code, Product.sku, Product.name_en, Product.reorder_point, Product.unit,
                    func.coalesce(func.sum(StockQuant.on_hand - StockQuant.reserved), 0).label("available"))
             .select_from(Product).join(Warehouse, Warehouse.active.is_(True))
             .outerjoin(StockQuant, (StockQuant.product_id == Product.id) & (StockQuant.warehouse_id == Warehouse.id))
             .where(Product.active.is_(True), Product.reorder_point > 0)
-            .group_by(Warehouse.code, Product.sku, Product.name_en, Product.reorder_point)
+            .group_by(Warehouse.code, Product.sku, Product.name_en, Product.reorder_point, Product.unit)
             .order_by(Warehouse.code, Product.sku)
         )
         for r in session.execute(available):
             if r.available < r.reorder_point:
                 found.append(StockAlert("below_reorder_point", r.code, r.sku, r.name_en, _(
-                    "{available} available, reorder point {point}").format(available=r.available,
-                                                                           point=r.reorder_point)))
+                    "{available} available, reorder point {point}").format(
+                    available=format_quantity(r.unit, r.available), point=format_quantity(r.unit, r.reorder_point))))
         for row in _rows(session, _quant_query().where(StockQuant.on_hand > 0)
                          .order_by(Lot.expiry_date, Warehouse.code, Product.sku), today):
             if row.expiry_status == "expired":
                 found.append(StockAlert("expired", row.warehouse_code, row.sku, row.name_en, _(
                     "lot {lot} in {bin} expired on {date}: {qty} on hand").format(
-                    lot=row.lot_number, bin=row.bin_code, date=row.expiry_date.isoformat(), qty=row.on_hand)))
+                    lot=row.lot_number, bin=row.bin_code, date=row.expiry_date.isoformat(),
+                    qty=format_quantity(row.unit, row.on_hand))))
             elif row.expiry_status == "near":
                 found.append(StockAlert("near_expiry", row.warehouse_code, row.sku, row.name_en, _(
                     "lot {lot} in {bin} expires on {date} ({days} days left): {qty} on hand").format(
                     lot=row.lot_number, bin=row.bin_code, date=row.expiry_date.isoformat(), days=row.days_left,
-                    qty=row.on_hand)))
+                    qty=format_quantity(row.unit, row.on_hand))))
         return found
 
     return db.read(work)
