@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -34,6 +34,22 @@ class QuantKey:
     bin_id: int
     product_id: int
     lot_id: int
+
+
+_QUANTS = StockQuant.__table__
+
+#: The one conditional UPDATE behind every stock change, built once: Core on the table with bind
+#: parameters, so each call is a compiled-cache hit (the ORM-enabled form built per call cost ~8x more).
+_CHANGE_QUANT = (
+    update(_QUANTS)
+    .where(_QUANTS.c.id == bindparam("quant_id_"),
+           _QUANTS.c.on_hand + bindparam("on_hand_delta_") >= 0,
+           _QUANTS.c.reserved + bindparam("reserved_delta_") >= 0,
+           _QUANTS.c.reserved + bindparam("reserved_delta_") <= _QUANTS.c.on_hand + bindparam("on_hand_delta_"))
+    .values(on_hand=_QUANTS.c.on_hand + bindparam("on_hand_delta_"),
+            reserved=_QUANTS.c.reserved + bindparam("reserved_delta_"))
+)
+_INSERT_MOVE = insert(StockMove.__table__)
 
 
 def new_batch() -> str:
@@ -106,23 +122,17 @@ def change_quant(
     """Apply the deltas to one quant if they keep it valid, and append the ledger row."""
     if on_hand_delta == 0 and reserved_delta == 0:
         return
-    new_on_hand = StockQuant.on_hand + on_hand_delta
-    new_reserved = StockQuant.reserved + reserved_delta
-    result = session.execute(
-        update(StockQuant)
-        .where(and_(StockQuant.id == quant_id, new_on_hand >= 0, new_reserved >= 0, new_reserved <= new_on_hand))
-        .values(on_hand=new_on_hand, reserved=new_reserved)
-        .execution_options(synchronize_session=False)
-    )
+    result = session.execute(_CHANGE_QUANT, {"quant_id_": quant_id, "on_hand_delta_": on_hand_delta,
+                                             "reserved_delta_": reserved_delta})
     if result.rowcount != 1:
         raise InsufficientStock(_("Not enough stock left in that bin and lot: another station may have taken it. "
                                   "Refresh and try again."))
-    session.execute(insert(StockMove).values(
-        kind=kind, quant_id=quant_id, warehouse_id=key.warehouse_id, bin_id=key.bin_id,
-        product_id=key.product_id, lot_id=key.lot_id, on_hand_delta=on_hand_delta, reserved_delta=reserved_delta,
-        reason=reason, reference=reference, batch=batch, value_cents=value_cents, user_id=actor.user_id,
-        username=actor.username, station=actor.station,
-    ))
+    session.execute(_INSERT_MOVE, {
+        "kind": kind, "quant_id": quant_id, "warehouse_id": key.warehouse_id, "bin_id": key.bin_id,
+        "product_id": key.product_id, "lot_id": key.lot_id, "on_hand_delta": on_hand_delta,
+        "reserved_delta": reserved_delta, "reason": reason, "reference": reference, "batch": batch,
+        "value_cents": value_cents, "user_id": actor.user_id, "username": actor.username, "station": actor.station,
+    })
 
 
 def bin_in_warehouse(session: Session, bin_id: int) -> tuple[int, str]:

@@ -8,9 +8,18 @@ Order: expiry date, then the older receipt, then the lot, then the bin's
 pick-path sequence, so ties go to the stock that arrived first and is
 nearest on the path.
 
-Each take is one conditional UPDATE (``on_hand - reserved >= take``) checked by
-row count; when another station took the stock in between, the quant is read
-again and the smaller amount is tried, so nothing is ever over-reserved.
+Each take is one conditional UPDATE (``reserved + take <= on_hand``) checked by
+row count, for the amount the candidate query found free. On SQLite the
+IMMEDIATE write lock makes that amount exact. On PostgreSQL another station
+may have reserved from the quant since; then the UPDATE matches no row, the
+quant is locked (``SELECT … FOR UPDATE``) and read again, and what is free now
+is taken, so nothing is ever over-reserved and a line is never reported
+short while its stock is still there.
+
+The hot path runs statements built once at import (Core on the tables, bind
+parameters) instead of building ORM statements per call; each line costs one
+SELECT (candidates with the product's minimum shelf life), then per quant taken
+one UPDATE, one ledger INSERT and one reservation INSERT.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -66,37 +75,48 @@ class ReservationResult:
         return self.short == 0
 
 
-def _candidates(session: Session, warehouse_id: int, product_id: int, earliest_expiry: date, today: date):
-    return session.execute(
-        select(StockQuant.id, StockQuant.bin_id, StockQuant.lot_id, (StockQuant.on_hand - StockQuant.reserved)
-               .label("available"), Lot.lot_number, Lot.expiry_date, Bin.code.label("bin_code"))
-        .join(Lot, Lot.id == StockQuant.lot_id)
-        .join(Bin, Bin.id == StockQuant.bin_id)
-        .where(StockQuant.warehouse_id == warehouse_id, StockQuant.product_id == product_id,
-               StockQuant.on_hand > StockQuant.reserved, Lot.quarantined.is_(False),
-               Lot.expiry_date >= today, Lot.expiry_date >= earliest_expiry, Bin.active.is_(True))
-        .order_by(Lot.expiry_date, Lot.received_date, Lot.id, Bin.pick_sequence, StockQuant.id)
-    ).all()
+_Q, _L, _B, _P, _R = (StockQuant.__table__, Lot.__table__, Bin.__table__, Product.__table__,
+                      StockReservation.__table__)
+_CANDIDATES = (
+    select(_Q.c.id, _Q.c.bin_id, _Q.c.lot_id, (_Q.c.on_hand - _Q.c.reserved).label("available"), _L.c.lot_number,
+           _L.c.expiry_date, _B.c.code.label("bin_code"), _P.c.min_remaining_shelf_life_days.label("min_days"))
+    .select_from(_Q.join(_L, _L.c.id == _Q.c.lot_id).join(_B, _B.c.id == _Q.c.bin_id)
+                 .join(_P, _P.c.id == _Q.c.product_id))
+    .where(_Q.c.warehouse_id == bindparam("warehouse_id"), _Q.c.product_id == bindparam("product_id"),
+           _Q.c.on_hand > _Q.c.reserved, _L.c.quarantined.is_(False), _L.c.expiry_date >= bindparam("today"),
+           _B.c.active.is_(True))
+    .order_by(_L.c.expiry_date, _L.c.received_date, _L.c.id, _B.c.pick_sequence, _Q.c.id)
+)
+_PRODUCT_EXISTS = select(_P.c.id).where(_P.c.id == bindparam("product_id"))
+#: PostgreSQL: wait for the station holding the quant, then read what it left (``FOR UPDATE`` renders
+#: nothing on SQLite, where the IMMEDIATE lock already excludes other writers).
+_LOCK_AVAILABLE = select(_Q.c.on_hand - _Q.c.reserved).where(_Q.c.id == bindparam("quant_id")).with_for_update()
+_INSERT_RESERVATION = insert(_R).returning(_R.c.id)
+_ACTIVE_OF_REFERENCE = (
+    select(_R.c.id, _R.c.quant_id, _R.c.quantity, _R.c.warehouse_id, _R.c.bin_id, _R.c.product_id, _R.c.lot_id)
+    .where(_R.c.reference == bindparam("reference"), _R.c.status == "active").order_by(_R.c.id)
+)
+_END_RESERVATION = (update(_R).where(_R.c.id == bindparam("reservation_id"), _R.c.status == "active")
+                    .values(status=bindparam("new_status")))
 
 
 def earliest_acceptable_expiry(min_remaining_days: int, delivery_date: date) -> date:
     return delivery_date + timedelta(days=min_remaining_days)
 
 
-def _take(session: Session, actor: Actor, quant_id: int, key: QuantKey, wanted: int, reference: str) -> int:
-    """Reserve up to ``wanted`` on one quant; returns how much was reserved (0 if none left)."""
+def _take(session: Session, actor: Actor, quant_id: int, key: QuantKey, wanted: int, available: int,
+          reference: str) -> int:
+    """Reserve up to ``wanted`` on one quant that had ``available`` free; returns how much was reserved."""
+    take = min(wanted, available)
     for _attempt in range(MAX_RACE_RETRIES):
-        available = session.execute(select(StockQuant.on_hand - StockQuant.reserved)
-                                    .where(StockQuant.id == quant_id)).scalar_one()
-        take = min(wanted, available)
         if take <= 0:
             return 0
         try:
             change_quant(session, actor, quant_id, key, kind="reserve", reserved_delta=take,
                          reason="FEFO", reference=reference)
             return take
-        except InsufficientStock:
-            continue  # someone reserved from it between the read and the update; read again
+        except InsufficientStock:  # another station reserved from it since it was read: lock it, read again
+            take = min(wanted, session.execute(_LOCK_AVAILABLE, {"quant_id": quant_id}).scalar_one())
     return 0
 
 
@@ -108,23 +128,25 @@ def reserve_in_session(session: Session, actor: Actor, *, warehouse_id: int, pro
     if not reference:
         raise ValidationError(_("A reservation needs a reference (the order line)."), "reference")
     today = today or clock.today()
-    min_days = session.execute(select(Product.min_remaining_shelf_life_days)
-                               .where(Product.id == product_id)).scalar_one_or_none()
-    if min_days is None:
+    candidates = session.execute(_CANDIDATES, {"warehouse_id": warehouse_id, "product_id": product_id,
+                                               "today": today}).all()
+    if not candidates and session.execute(_PRODUCT_EXISTS, {"product_id": product_id}).first() is None:
         raise NotFound(_("Product {id} does not exist.").format(id=product_id))
-    earliest = earliest_acceptable_expiry(min_days, delivery_date)
     parts: list[ReservedPart] = []
     need = quantity
-    for row in _candidates(session, warehouse_id, product_id, earliest, today):
+    earliest = earliest_acceptable_expiry(candidates[0].min_days, delivery_date) if candidates else None
+    for row in candidates:
         if need == 0:
             break
+        if row.expiry_date < earliest:  # too little shelf life left on the delivery date
+            continue
         key = QuantKey(warehouse_id, row.bin_id, product_id, row.lot_id)
-        taken = _take(session, actor, row.id, key, min(need, row.available), reference)
+        taken = _take(session, actor, row.id, key, need, row.available, reference)
         if taken:
-            reservation_id = session.execute(insert(StockReservation).values(
-                reference=reference, quant_id=row.id, product_id=product_id, lot_id=row.lot_id, bin_id=row.bin_id,
-                warehouse_id=warehouse_id, quantity=taken, status="active").returning(StockReservation.id)
-            ).scalar_one()
+            reservation_id = session.execute(_INSERT_RESERVATION, {
+                "reference": reference, "quant_id": row.id, "product_id": product_id, "lot_id": row.lot_id,
+                "bin_id": row.bin_id, "warehouse_id": warehouse_id, "quantity": taken, "status": "active",
+            }).scalar_one()
             parts.append(ReservedPart(reservation_id, row.id, row.bin_id, row.bin_code, row.lot_id, row.lot_number,
                                       row.expiry_date, taken))
             need -= taken
@@ -141,14 +163,12 @@ def reserve_line(db: Database, actor: Actor, *, warehouse_id: int, product_id: i
 
 
 def release_in_session(session: Session, actor: Actor, reference: str, reason: str) -> int:
-    rows = session.execute(select(StockReservation.id, StockReservation.quant_id, StockReservation.quantity)
-                           .where(StockReservation.reference == reference, StockReservation.status == "active")
-                           .order_by(StockReservation.id)).all()
     released = 0
-    for row in rows:
+    for row in session.execute(_ACTIVE_OF_REFERENCE, {"reference": reference}).all():
         _end_reservation(session, row.id, "released")
-        change_quant(session, actor, row.quant_id, quant_key(session, row.quant_id), kind="release",
-                     reserved_delta=-row.quantity, reason=reason, reference=reference)
+        # a reservation carries its quant's warehouse, bin, product and lot (a quant never changes them)
+        change_quant(session, actor, row.quant_id, QuantKey(row.warehouse_id, row.bin_id, row.product_id, row.lot_id),
+                     kind="release", reserved_delta=-row.quantity, reason=reason, reference=reference)
         released += row.quantity
     return released
 
@@ -162,9 +182,7 @@ def release_reference(db: Database, actor: Actor, reference: str, reason: str) -
 
 
 def _end_reservation(session: Session, reservation_id: int, status: str) -> None:
-    result = session.execute(update(StockReservation)
-                             .where(and_(StockReservation.id == reservation_id, StockReservation.status == "active"))
-                             .values(status=status).execution_options(synchronize_session=False))
+    result = session.execute(_END_RESERVATION, {"reservation_id": reservation_id, "new_status": status})
     if result.rowcount != 1:
         raise InsufficientStock(_("That reservation was already picked or released by another station."))
 
