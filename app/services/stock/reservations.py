@@ -91,6 +91,11 @@ _PRODUCT_EXISTS = select(_P.c.id).where(_P.c.id == bindparam("product_id"))
 #: PostgreSQL: wait for the station holding the quant, then read what it left (``FOR UPDATE`` renders
 #: nothing on SQLite, where the IMMEDIATE lock already excludes other writers).
 _LOCK_AVAILABLE = select(_Q.c.on_hand - _Q.c.reserved).where(_Q.c.id == bindparam("quant_id")).with_for_update()
+#: PostgreSQL: hold the lot while reserving from it, so a quarantine either waits for this reservation
+#: (and then releases it) or has committed already (and the lot is skipped). Re-checked on the
+#: locked row itself, so a quarantine that committed while this statement waited is seen.
+_LOCK_LOT_UNLESS_QUARANTINED = (select(_L.c.id).where(_L.c.id == bindparam("lot_id"), _L.c.quarantined.is_(False))
+                                .with_for_update(read=True))
 _INSERT_RESERVATION = insert(_R).returning(_R.c.id)
 _ACTIVE_OF_REFERENCE = (
     select(_R.c.id, _R.c.quant_id, _R.c.quantity, _R.c.warehouse_id, _R.c.bin_id, _R.c.product_id, _R.c.lot_id)
@@ -108,6 +113,9 @@ def _take(session: Session, actor: Actor, quant_id: int, key: QuantKey, wanted: 
           reference: str) -> int:
     """Reserve up to ``wanted`` on one quant that had ``available`` free; returns how much was reserved."""
     take = min(wanted, available)
+    if session.get_bind().dialect.name == "postgresql" and session.execute(
+            _LOCK_LOT_UNLESS_QUARANTINED, {"lot_id": key.lot_id}).first() is None:
+        return 0  # quarantined by another station since the candidates were read
     for _attempt in range(MAX_RACE_RETRIES):
         if take <= 0:
             return 0
