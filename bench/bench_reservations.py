@@ -6,7 +6,7 @@
 (a) SQLite, one process, a fresh demo database (``generate_demo``: 172 products, 3 warehouses, demo stock)
     topped up with two big lots per product in the first warehouse, so lines are not short:
     - one transaction per line (``reserve_line``), ``--lines`` lines;
-    - one transaction per order of ``--order-lines`` lines (``reserve_in_session`` inside ``db.transaction``).
+    - one transaction per order of ``--order-lines`` lines (``reserve_order_in_session`` inside ``db.transaction``).
     Lines pick a random product; 1-5 pieces, or 200-2,000 g of a weighed product; delivery tomorrow.
     ``--profile`` profiles 3,000 single-line reservations with pyinstrument and prints the tree.
     Target (issue 4): >= 2,000 line reservations/s.
@@ -54,7 +54,8 @@ from app.services import warehouses  # noqa: E402
 from app.services.context import Actor  # noqa: E402
 from app.services.stock import queries  # noqa: E402
 from app.services.stock.receiving import ReceiptInput, receive  # noqa: E402
-from app.services.stock.reservations import release_in_session, reserve_in_session, reserve_line  # noqa: E402
+from app.services.stock.reservations import (LineRequest, release_in_session, reserve_line,  # noqa: E402
+                                             reserve_order_in_session)
 
 ACTOR = Actor.system("bench")
 HOT_PRODUCTS = 20
@@ -148,10 +149,9 @@ def run_per_order(db: Database, warehouse_id: int, lines, order_lines: int, deli
     short = 0
 
     def reserve_order(session, number, order):
-        return [reserve_in_session(session, ACTOR, warehouse_id=warehouse_id, product_id=product_id,
-                                   quantity=quantity, delivery_date=delivery, reference=f"SO:{number}:{i}",
-                                   today=today)
-                for i, (product_id, quantity) in enumerate(order)]
+        return reserve_order_in_session(session, ACTOR, warehouse_id=warehouse_id, delivery_date=delivery,
+                                        today=today, lines=[LineRequest(product_id, quantity, f"SO:{number}:{i}")
+                                                            for i, (product_id, quantity) in enumerate(order)])
 
     start = time.perf_counter()
     for number, order in enumerate(orders):
@@ -208,7 +208,7 @@ def bench_sqlite(args) -> None:
             else:
                 run_per_order(db, warehouse_id, warm, args.order_lines, delivery, today)
                 seconds, short = run_per_order(db, warehouse_id, lines, args.order_lines, delivery, today)
-                label = f"one transaction per order of {args.order_lines} lines (reserve_in_session)"
+                label = f"one transaction per order of {args.order_lines} lines (reserve_order_in_session)"
             print(f"  {label:<62} {len(lines) / seconds:8.0f} lines/s  ({len(lines)} lines in {seconds:.2f} s, "
                   f"{short} short, {check_clean(db)})")
             if mode == "line" and args.profile:
@@ -247,10 +247,11 @@ def pg_station(url: str, name: str, hot, warehouse_id: int, orders: int, seed: i
             order.sort()
         refs = [f"{name}:{number}:{i}" for i in range(len(order))]
         try:
-            results = db.transaction(lambda s: [
-                reserve_in_session(s, actor, warehouse_id=warehouse_id, product_id=product_id,
-                                   quantity=rng.randint(1, 3), delivery_date=delivery, reference=ref, today=today)
-                for ref, product_id in zip(refs, order)])
+            quantities = [rng.randint(1, 3) for _ref in refs]
+            results = db.transaction(lambda s: reserve_order_in_session(
+                s, actor, warehouse_id=warehouse_id, delivery_date=delivery, today=today,
+                lines=[LineRequest(product_id, quantity, ref)
+                       for ref, product_id, quantity in zip(refs, order, quantities)]))
             stats["lines"] += len(results)
             stats["short"] += sum(not r.complete for r in results)
             stats["units"] += sum(r.reserved for r in results)
@@ -287,7 +288,8 @@ def bench_postgres(args) -> None:
         context = multiprocessing.get_context("spawn")
         barrier, outbox = context.Barrier(args.processes), context.Queue()
         processes = [context.Process(target=pg_station, args=(url, f"st{k}", hot_ids, warehouse_id, args.pg_orders,
-                                                              k, barrier, outbox, not args.pg_random_order))
+                                                              k, barrier, outbox, not args.pg_random_order),
+                                       daemon=True)
                      for k in range(args.processes)]
         for process in processes:
             process.start()
@@ -326,7 +328,8 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=8)
     parser.add_argument("--pg-orders", type=int, default=300, help="orders per process")
     parser.add_argument("--pg-random-order", action="store_true",
-                        help="keep each order's lines in random order (deadlocks between orders, retried)")
+                        help="keep each order's lines in random order: orders deadlock each other, each deadlock "
+                             "costs PostgreSQL's deadlock_timeout (1 s) and a retry; use a small --pg-orders")
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--skip-pg", action="store_true")
     args = parser.parse_args()

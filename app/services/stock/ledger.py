@@ -105,6 +105,33 @@ def quant_key(session: Session, quant_id: int) -> QuantKey:
     return QuantKey(*row)
 
 
+def apply_quant_delta(session: Session, quant_id: int, on_hand_delta: int, reserved_delta: int) -> None:
+    """The conditional UPDATE alone; the caller must append the matching ledger row(s) in this transaction."""
+    result = session.execute(_CHANGE_QUANT, {"quant_id_": quant_id, "on_hand_delta_": on_hand_delta,
+                                             "reserved_delta_": reserved_delta})
+    if result.rowcount != 1:
+        raise InsufficientStock(_("Not enough stock left in that bin and lot: another station may have taken it. "
+                                  "Refresh and try again."))
+
+
+def move_row(actor: Actor, quant_id: int, key: QuantKey, *, kind: str, on_hand_delta: int = 0,
+             reserved_delta: int = 0, reason: str = "", reference: str = "", batch: str = "",
+             value_cents: int | None = None) -> dict:
+    """The ledger row recording one quant change (for ``insert_moves``)."""
+    return {
+        "kind": kind, "quant_id": quant_id, "warehouse_id": key.warehouse_id, "bin_id": key.bin_id,
+        "product_id": key.product_id, "lot_id": key.lot_id, "on_hand_delta": on_hand_delta,
+        "reserved_delta": reserved_delta, "reason": reason, "reference": reference, "batch": batch,
+        "value_cents": value_cents, "user_id": actor.user_id, "username": actor.username, "station": actor.station,
+    }
+
+
+def insert_moves(session: Session, rows: list[dict]) -> None:
+    """Append ledger rows (one multi-row INSERT)."""
+    if rows:
+        session.execute(_INSERT_MOVE, rows)
+
+
 def change_quant(
     session: Session,
     actor: Actor,
@@ -122,17 +149,10 @@ def change_quant(
     """Apply the deltas to one quant if they keep it valid, and append the ledger row."""
     if on_hand_delta == 0 and reserved_delta == 0:
         return
-    result = session.execute(_CHANGE_QUANT, {"quant_id_": quant_id, "on_hand_delta_": on_hand_delta,
-                                             "reserved_delta_": reserved_delta})
-    if result.rowcount != 1:
-        raise InsufficientStock(_("Not enough stock left in that bin and lot: another station may have taken it. "
-                                  "Refresh and try again."))
-    session.execute(_INSERT_MOVE, {
-        "kind": kind, "quant_id": quant_id, "warehouse_id": key.warehouse_id, "bin_id": key.bin_id,
-        "product_id": key.product_id, "lot_id": key.lot_id, "on_hand_delta": on_hand_delta,
-        "reserved_delta": reserved_delta, "reason": reason, "reference": reference, "batch": batch,
-        "value_cents": value_cents, "user_id": actor.user_id, "username": actor.username, "station": actor.station,
-    })
+    apply_quant_delta(session, quant_id, on_hand_delta, reserved_delta)
+    insert_moves(session, [move_row(actor, quant_id, key, kind=kind, on_hand_delta=on_hand_delta,
+                                    reserved_delta=reserved_delta, reason=reason, reference=reference, batch=batch,
+                                    value_cents=value_cents)])
 
 
 def bin_in_warehouse(session: Session, bin_id: int) -> tuple[int, str]:

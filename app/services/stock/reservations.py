@@ -37,7 +37,8 @@ from app.i18n import _
 from app.models import Bin, Lot, Product, StockQuant, StockReservation
 from app.permissions import Action, require
 from app.services.context import Actor
-from app.services.stock.ledger import InsufficientStock, QuantKey, change_quant, quant_key
+from app.services.stock.ledger import (InsufficientStock, QuantKey, apply_quant_delta, change_quant, insert_moves,
+                                      move_row, quant_key)
 
 MAX_RACE_RETRIES = 5
 
@@ -78,16 +79,17 @@ class ReservationResult:
 _Q, _L, _B, _P, _R = (StockQuant.__table__, Lot.__table__, Bin.__table__, Product.__table__,
                       StockReservation.__table__)
 _CANDIDATES = (
-    select(_Q.c.id, _Q.c.bin_id, _Q.c.lot_id, (_Q.c.on_hand - _Q.c.reserved).label("available"), _L.c.lot_number,
+    select(_Q.c.id, _Q.c.product_id, _Q.c.bin_id, _Q.c.lot_id, (_Q.c.on_hand - _Q.c.reserved).label("available"),
+           _L.c.lot_number,
            _L.c.expiry_date, _B.c.code.label("bin_code"), _P.c.min_remaining_shelf_life_days.label("min_days"))
     .select_from(_Q.join(_L, _L.c.id == _Q.c.lot_id).join(_B, _B.c.id == _Q.c.bin_id)
                  .join(_P, _P.c.id == _Q.c.product_id))
-    .where(_Q.c.warehouse_id == bindparam("warehouse_id"), _Q.c.product_id == bindparam("product_id"),
+    .where(_Q.c.warehouse_id == bindparam("warehouse_id"), _Q.c.product_id.in_(bindparam("product_ids", expanding=True)),
            _Q.c.on_hand > _Q.c.reserved, _L.c.quarantined.is_(False), _L.c.expiry_date >= bindparam("today"),
            _B.c.active.is_(True))
-    .order_by(_L.c.expiry_date, _L.c.received_date, _L.c.id, _B.c.pick_sequence, _Q.c.id)
+    .order_by(_Q.c.product_id, _L.c.expiry_date, _L.c.received_date, _L.c.id, _B.c.pick_sequence, _Q.c.id)
 )
-_PRODUCT_EXISTS = select(_P.c.id).where(_P.c.id == bindparam("product_id"))
+_EXISTING_PRODUCTS = select(_P.c.id).where(_P.c.id.in_(bindparam("product_ids", expanding=True)))
 #: PostgreSQL: wait for the station holding the quant, then read what it left (``FOR UPDATE`` renders
 #: nothing on SQLite, where the IMMEDIATE lock already excludes other writers).
 _LOCK_AVAILABLE = select(_Q.c.on_hand - _Q.c.reserved).where(_Q.c.id == bindparam("quant_id")).with_for_update()
@@ -96,7 +98,7 @@ _LOCK_AVAILABLE = select(_Q.c.on_hand - _Q.c.reserved).where(_Q.c.id == bindpara
 #: locked row itself, so a quarantine that committed while this statement waited is seen.
 _LOCK_LOT_UNLESS_QUARANTINED = (select(_L.c.id).where(_L.c.id == bindparam("lot_id"), _L.c.quarantined.is_(False))
                                 .with_for_update(read=True))
-_INSERT_RESERVATION = insert(_R).returning(_R.c.id)
+_INSERT_RESERVATIONS = insert(_R).returning(_R.c.id, sort_by_parameter_order=True)
 _ACTIVE_OF_REFERENCE = (
     select(_R.c.id, _R.c.quant_id, _R.c.quantity, _R.c.warehouse_id, _R.c.bin_id, _R.c.product_id, _R.c.lot_id)
     .where(_R.c.reference == bindparam("reference"), _R.c.status == "active").order_by(_R.c.id)
@@ -109,56 +111,102 @@ def earliest_acceptable_expiry(min_remaining_days: int, delivery_date: date) -> 
     return delivery_date + timedelta(days=min_remaining_days)
 
 
-def _take(session: Session, actor: Actor, quant_id: int, key: QuantKey, wanted: int, available: int,
-          reference: str) -> int:
-    """Reserve up to ``wanted`` on one quant that had ``available`` free; returns how much was reserved."""
+def _take(session: Session, quant_id: int, lot_id: int, wanted: int, available: int) -> int:
+    """Reserve up to ``wanted`` on one quant that had ``available`` free; returns how much was reserved.
+
+    Only the quant changes here; the caller appends the ledger rows of the whole order at once.
+    """
     take = min(wanted, available)
     if session.get_bind().dialect.name == "postgresql" and session.execute(
-            _LOCK_LOT_UNLESS_QUARANTINED, {"lot_id": key.lot_id}).first() is None:
+            _LOCK_LOT_UNLESS_QUARANTINED, {"lot_id": lot_id}).first() is None:
         return 0  # quarantined by another station since the candidates were read
     for _attempt in range(MAX_RACE_RETRIES):
         if take <= 0:
             return 0
         try:
-            change_quant(session, actor, quant_id, key, kind="reserve", reserved_delta=take,
-                         reason="FEFO", reference=reference)
+            apply_quant_delta(session, quant_id, 0, take)
             return take
         except InsufficientStock:  # another station reserved from it since it was read: lock it, read again
             take = min(wanted, session.execute(_LOCK_AVAILABLE, {"quant_id": quant_id}).scalar_one())
     return 0
 
 
+@dataclass(frozen=True)
+class LineRequest:
+    """One order line to reserve: base units of a product, for a reference (the order line)."""
+
+    product_id: int
+    quantity: int
+    reference: str
+
+
+def reserve_order_in_session(session: Session, actor: Actor, *, warehouse_id: int, lines: list[LineRequest],
+                             delivery_date: date, today: date | None = None) -> list[ReservationResult]:
+    """Reserve all lines of one order FEFO in the caller's transaction.
+
+    One candidate query for all the order's products, one conditional UPDATE
+    per quant taken, and one multi-row INSERT each for the ledger and the
+    reservation rows. Lines of the same product share the candidates in order.
+    """
+    for line in lines:
+        if line.quantity <= 0:
+            raise ValidationError(_("The quantity to reserve must be positive."), "quantity")
+        if not line.reference:
+            raise ValidationError(_("A reservation needs a reference (the order line)."), "reference")
+    if not lines:
+        return []
+    today = today or clock.today()
+    product_ids = sorted({line.product_id for line in lines})
+    by_product: dict[int, list] = {}
+    for row in session.execute(_CANDIDATES, {"warehouse_id": warehouse_id, "product_ids": product_ids,
+                                             "today": today}):
+        by_product.setdefault(row.product_id, []).append(row)
+    unknown = set(product_ids) - set(by_product)
+    if unknown:
+        known = set(session.execute(_EXISTING_PRODUCTS, {"product_ids": sorted(unknown)}).scalars())
+        if unknown - known:
+            raise NotFound(_("Product {id} does not exist.").format(id=min(unknown - known)))
+    free = {row.id: row.available for rows in by_product.values() for row in rows}
+    moves: list[dict] = []
+    pending: list[tuple[int, dict, tuple]] = []  # (line index, reservation row, part without id)
+    for index, line in enumerate(lines):
+        candidates = by_product.get(line.product_id, [])
+        need = line.quantity
+        earliest = earliest_acceptable_expiry(candidates[0].min_days, delivery_date) if candidates else None
+        for row in candidates:
+            if need == 0:
+                break
+            if row.expiry_date < earliest or free[row.id] <= 0:
+                continue  # too little shelf life left on the delivery date, or already taken by this order
+            taken = _take(session, row.id, row.lot_id, need, free[row.id])
+            if not taken:
+                free[row.id] = 0
+                continue
+            free[row.id] -= taken
+            need -= taken
+            key = QuantKey(warehouse_id, row.bin_id, line.product_id, row.lot_id)
+            moves.append(move_row(actor, row.id, key, kind="reserve", reserved_delta=taken, reason="FEFO",
+                                  reference=line.reference))
+            pending.append((index, {
+                "reference": line.reference, "quant_id": row.id, "product_id": line.product_id, "lot_id": row.lot_id,
+                "bin_id": row.bin_id, "warehouse_id": warehouse_id, "quantity": taken, "status": "active",
+            }, (row.id, row.bin_id, row.bin_code, row.lot_id, row.lot_number, row.expiry_date, taken)))
+    insert_moves(session, moves)
+    ids = session.execute(_INSERT_RESERVATIONS, [values for _i, values, _p in pending]).scalars().all() \
+        if pending else []
+    parts: list[list[ReservedPart]] = [[] for _line in lines]
+    for reservation_id, (index, _values, part) in zip(ids, pending, strict=True):
+        parts[index].append(ReservedPart(reservation_id, *part))
+    return [ReservationResult(line.reference, line.product_id, warehouse_id, line.quantity, tuple(found))
+            for line, found in zip(lines, parts, strict=True)]
+
+
 def reserve_in_session(session: Session, actor: Actor, *, warehouse_id: int, product_id: int, quantity: int,
                        delivery_date: date, reference: str, today: date | None = None) -> ReservationResult:
-    """The engine, inside the caller's transaction (allocation reserves a whole order at once)."""
-    if quantity <= 0:
-        raise ValidationError(_("The quantity to reserve must be positive."), "quantity")
-    if not reference:
-        raise ValidationError(_("A reservation needs a reference (the order line)."), "reference")
-    today = today or clock.today()
-    candidates = session.execute(_CANDIDATES, {"warehouse_id": warehouse_id, "product_id": product_id,
-                                               "today": today}).all()
-    if not candidates and session.execute(_PRODUCT_EXISTS, {"product_id": product_id}).first() is None:
-        raise NotFound(_("Product {id} does not exist.").format(id=product_id))
-    parts: list[ReservedPart] = []
-    need = quantity
-    earliest = earliest_acceptable_expiry(candidates[0].min_days, delivery_date) if candidates else None
-    for row in candidates:
-        if need == 0:
-            break
-        if row.expiry_date < earliest:  # too little shelf life left on the delivery date
-            continue
-        key = QuantKey(warehouse_id, row.bin_id, product_id, row.lot_id)
-        taken = _take(session, actor, row.id, key, need, row.available, reference)
-        if taken:
-            reservation_id = session.execute(_INSERT_RESERVATION, {
-                "reference": reference, "quant_id": row.id, "product_id": product_id, "lot_id": row.lot_id,
-                "bin_id": row.bin_id, "warehouse_id": warehouse_id, "quantity": taken, "status": "active",
-            }).scalar_one()
-            parts.append(ReservedPart(reservation_id, row.id, row.bin_id, row.bin_code, row.lot_id, row.lot_number,
-                                      row.expiry_date, taken))
-            need -= taken
-    return ReservationResult(reference, product_id, warehouse_id, quantity, tuple(parts))
+    """One line through the same engine (``reserve_order_in_session``)."""
+    return reserve_order_in_session(session, actor, warehouse_id=warehouse_id,
+                                    lines=[LineRequest(product_id, quantity, reference)],
+                                    delivery_date=delivery_date, today=today)[0]
 
 
 def reserve_line(db: Database, actor: Actor, *, warehouse_id: int, product_id: int, quantity: int,
