@@ -12,12 +12,13 @@
     Target (issue 4): >= 2,000 line reservations/s.
 
 (b) PostgreSQL, ``--processes`` station processes (spawn) start together on a fresh demo database and
-    reserve orders of 5 lines (one transaction per order, lines in product order) from 20 hot products that
+    reserve orders of 5 lines (one transaction per order) from 20 hot products that
     have only 3 lots x 60 pieces each; about half the orders are cancelled again right away (released in one
     transaction), so the scarce stock keeps changing hands. The hot stock sits in a warehouse of its own
-    (3 x 60 x 20 = 3,600 pieces) while the stations ask for about 10 x 8 x ``--pg-orders`` pieces. Reports lines/s, short lines, errors that
-    reached the caller (target 0), retries (``retry_stats`` summed over the processes) and runs
-    ``verify`` afterwards (target: no differences).
+    (3 x 60 x 20 = 3,600 pieces) while the stations ask for about 10 x 8 x ``--pg-orders`` pieces.
+    Reports lines/s, short lines, errors that reached the caller (target 0), retries (``retry_stats`` summed
+    over the processes) and runs ``verify`` afterwards (target: no differences). ``--pg-random-order`` hands
+    each order's lines over in random order (the engine still locks them in product order).
 
 Prints the machine and library versions first. Nothing here is a timed assertion.
 """

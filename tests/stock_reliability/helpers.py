@@ -6,13 +6,13 @@ import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from app.db.database import Database
-from app.models import Bin, Lot, StockQuant, StockReservation
+from app.models import Bin, StockQuant, StockReservation
 from app.services import catalog, warehouses
 from app.services.context import Actor
-from app.services.stock import queries
+from app.services.stock import operations, queries
 from app.services.stock.receiving import ReceiptInput, ReceiptRow, receive
 
 #: The fixed calendar day of every stock reliability test.
@@ -60,13 +60,16 @@ def receive_lot(db: Database, actor: Actor, world: World, lot: str, expiry: date
                                            supplier="Farm", delivery_reference=f"D-{lot}"), today=received)
 
 
-def set_quarantined(db: Database, lot_id: int, quarantined: bool = True) -> None:
-    db.transaction(lambda s: s.execute(update(Lot).where(Lot.id == lot_id).values(
-        quarantined=quarantined, quarantine_reason="test" if quarantined else "")))
+def set_quarantined(db: Database, actor: Actor, lot_id: int, quarantined: bool = True) -> None:
+    operations.set_quarantine(db, actor, lot_id, quarantined, "test" if quarantined else "released by QC")
 
 
-def set_bin_active(db: Database, bin_id: int, active: bool) -> None:
-    db.transaction(lambda s: s.execute(update(Bin).where(Bin.id == bin_id).values(active=active)))
+def set_bin_active(db: Database, actor: Actor, bin_id: int, active: bool) -> None:
+    """Take a bin out of use (or back) through the warehouse service."""
+    row = db.read(lambda s: s.execute(select(Bin.warehouse_id, Bin.code, Bin.zone, Bin.pick_sequence)
+                                      .where(Bin.id == bin_id)).one())
+    warehouses.save_bin(db, actor, warehouses.BinInput(row.warehouse_id, row.code, row.zone, row.pick_sequence,
+                                                       active=active), bin_id)
 
 
 def quant_state(db: Database, product_id: int | None = None) -> dict[int, tuple[int, int]]:

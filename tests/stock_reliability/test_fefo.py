@@ -3,14 +3,16 @@ quarantined lots, ties, splits, shortages, inactive bins, and moving a reservati
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from app.errors import ConflictError, NotFound, ValidationError
 from app.services.stock import reservations
-from app.services.stock.reservations import move_reservation, release_reference, reserve_line
-
+from app.services.stock.reservations import (LineRequest, move_reservation, release_reference, reserve_line,
+                                             reserve_order_in_session)
 from tests.stock_reliability.helpers import (TODAY, active_by_reference, assert_stock_consistent, day, make_world,
-                                             receive_lot, set_bin_active, set_quarantined)
+                                             quant_state, receive_lot, set_bin_active, set_quarantined)
 
 
 @pytest.fixture
@@ -83,10 +85,10 @@ def test_quarantined_lot_is_never_reserved(db, system):
     world = make_world(db, system)
     first = receive_lot(db, system, world, "Q", day(1), 10)
     receive_lot(db, system, world, "OK", day(6), 4, bin_index=1)
-    set_quarantined(db, first.lot_id)
+    set_quarantined(db, system, first.lot_id)
     result = _reserve(db, system, world, 6)
     assert _taken(result) == [("OK", "B1", 4)] and result.short == 2
-    set_quarantined(db, first.lot_id, False)  # released from quarantine: reservable again, first by expiry
+    set_quarantined(db, system, first.lot_id, False)  # released from quarantine: reservable again, first by expiry
     assert _taken(_reserve(db, system, world, 3, "OL:2")) == [("Q", "B0", 3)]
     assert_stock_consistent(db, system)
 
@@ -137,6 +139,53 @@ def test_line_split_across_lots_in_fefo_order_and_partly_reserved_stock_counts(d
     assert_stock_consistent(db, system)
 
 
+def test_order_lines_share_the_stock_in_line_order_and_come_back_in_the_callers_order(db, system):
+    apples = make_world(db, system)
+    pears = make_world(db, system, category_id=apples.category_id, warehouse_id=apples.warehouse_id,
+                       bin_ids=apples.bin_ids)
+    receive_lot(db, system, apples, "A1", day(2), 4, bin_index=0)
+    receive_lot(db, system, apples, "A2", day(3), 10, bin_index=1)
+    receive_lot(db, system, pears, "P1", day(4), 3, bin_index=2)
+    lines = [LineRequest(pears.product_id, 2, _ref(pears, "L1")),
+             LineRequest(apples.product_id, 3, _ref(apples, "L2")),
+             LineRequest(pears.product_id, 2, _ref(pears, "L3")),
+             LineRequest(apples.product_id, 4, _ref(apples, "L4"))]
+    results = db.transaction(lambda s: reserve_order_in_session(
+        s, system, warehouse_id=apples.warehouse_id, lines=lines, delivery_date=TODAY, today=TODAY))
+    assert [r.reference for r in results] == [line.reference for line in lines]
+    assert [(_taken(r), r.short) for r in results] == [
+        ([("P1", "B2", 2)], 0),
+        ([("A1", "B0", 3)], 0),
+        ([("P1", "B2", 1)], 1),  # the earlier pear line took the rest first
+        ([("A1", "B0", 1), ("A2", "B1", 3)], 0),
+    ]
+    for world in (apples, pears):
+        assert _active(db, world) == {
+            r.reference.split("/", 1)[1]: {p.reservation_id: (p.quant_id, p.quantity) for p in r.parts}
+            for r in results if r.product_id == world.product_id}
+    assert_stock_consistent(db, system)
+
+
+def test_an_order_with_an_unknown_product_or_a_bad_line_reserves_nothing(db, system):
+    world = make_world(db, system)
+    receive_lot(db, system, world, "A", day(2), 10)
+
+    def order(*lines):
+        return db.transaction(lambda s: reserve_order_in_session(
+            s, system, warehouse_id=world.warehouse_id, lines=list(lines), delivery_date=TODAY, today=TODAY))
+
+    good = LineRequest(world.product_id, 2, _ref(world, "OK"))
+    with pytest.raises(NotFound):
+        order(good, LineRequest(999_999, 1, _ref(world, "GONE")))
+    with pytest.raises(ValidationError):
+        order(good, LineRequest(world.product_id, 0, _ref(world, "ZERO")))
+    with pytest.raises(ValidationError):
+        order(good, LineRequest(world.product_id, 1, ""))
+    assert _active(db, world) == {}
+    assert order() == []
+    assert_stock_consistent(db, system)
+
+
 def test_short_result_says_exactly_what_is_missing(db, system):
     world = make_world(db, system)
     receive_lot(db, system, world, "A", day(2), 4)
@@ -155,9 +204,9 @@ def test_inactive_bins_are_skipped(db, system):
     world = make_world(db, system)
     receive_lot(db, system, world, "A", day(2), 5, bin_index=0)
     receive_lot(db, system, world, "B", day(6), 5, bin_index=1)
-    set_bin_active(db, world.bin_ids[0], False)
+    set_bin_active(db, system, world.bin_ids[0], False)
     assert _taken(_reserve(db, system, world, 7)) == [("B", "B1", 5)]
-    set_bin_active(db, world.bin_ids[0], True)
+    set_bin_active(db, system, world.bin_ids[0], True)
     assert _taken(_reserve(db, system, world, 1, "OL:2")) == [("A", "B0", 1)]
 
 
@@ -168,8 +217,7 @@ def test_other_warehouses_and_products_are_not_touched(db, system):
     other_warehouse = make_world(db, system, category_id=world.category_id)
     receive_lot(db, system, other_product, "X", day(1), 9)
     receive_lot(db, system, world, "MINE", day(8), 2)
-    other = other_warehouse.__class__(other_warehouse.warehouse_id, world.product_id, other_warehouse.bin_ids,
-                                      world.category_id)
+    other = dataclasses.replace(other_warehouse, product_id=world.product_id)  # my product, other warehouse
     receive_lot(db, system, other, "MINE", day(8), 9)
     assert _taken(_reserve(db, system, world, 5)) == [("MINE", "B0", 2)]
 
@@ -217,10 +265,7 @@ def test_pick_takes_stock_out_and_a_partial_pick_keeps_the_rest_reserved(db, sys
     assert pick(2) == 0
     with pytest.raises(NotFound):
         pick(1)
-    on_hand, reserved = db.read(lambda s: s.execute(
-        reservations.select(reservations.StockQuant.on_hand, reservations.StockQuant.reserved)
-        .where(reservations.StockQuant.id == receipt.quant_id)).one())
-    assert (on_hand, reserved) == (4, 0)
+    assert quant_state(db, world.product_id) == {receipt.quant_id: (4, 0)}
     assert_stock_consistent(db, system)
 
 
@@ -251,7 +296,7 @@ def moving(db, system):
         "short-life": receive_lot(db, system, world, "SL", day(5), 5, bin_index=0),
         "too-few": receive_lot(db, system, world, "FEW", day(9), 2, bin_index=0),
     }
-    set_quarantined(db, targets["quarantined"].lot_id)
+    set_quarantined(db, system, targets["quarantined"].lot_id)
     part = _reserve(db, system, world, 3, delivery=day(1)).parts[0]
     assert part.lot_number == "A" and part.quantity == 3
     return world, part, {k: v.quant_id for k, v in targets.items()}
@@ -289,7 +334,7 @@ def test_move_reservation_refuses_stock_that_could_not_be_reserved(db, system, m
 
 def test_move_reservation_refuses_an_inactive_bin_the_same_quant_and_bad_input(db, system, moving):
     world, part, targets = moving
-    set_bin_active(db, world.bin_ids[1], False)
+    set_bin_active(db, system, world.bin_ids[1], False)
     with pytest.raises(ValidationError):
         move_reservation(db, system, part.reservation_id, targets["A-other-bin"], "not found", today=TODAY)
     with pytest.raises(ValidationError):

@@ -1,8 +1,8 @@
 """A hypothesis state machine over the stock services against a plain in-memory model.
 
-Steps: receive, reserve (FEFO), release, pick, move a reservation, write off, transfer, adjust, cycle count
-(create → count → submit → approve, or cancel when the approval is refused), quarantine on and off, and a
-bin taken out of use and back. The model predicts every outcome, including which lots and bins FEFO takes
+Steps: receive, reserve (FEFO: one line, or a whole order of lines in one transaction), release, pick,
+move a reservation, write off, transfer, adjust, cycle count (create → count → submit → approve, or cancel
+when the approval is refused), quarantine on and off, and a bin taken out of use and back. The model predicts every outcome, including which lots and bins FEFO takes
 and which operations are refused. After every step the database must equal the model (quantities per
 bin × lot, active reservations per reference), ``verify`` must find no difference, nothing is negative
 and reserved ≤ on hand.
@@ -25,8 +25,8 @@ from sqlalchemy import select
 from app.errors import ConflictError, ValidationError
 from app.models import Lot, StockQuant
 from app.services.stock import counts, operations
-from app.services.stock.reservations import (consume_in_session, move_reservation, release_reference,
-                                             reserve_line)
+from app.services.stock.reservations import (LineRequest, consume_in_session, move_reservation,
+                                             release_reference, reserve_line, reserve_order_in_session)
 from tests.stock_reliability.helpers import (TODAY, active_by_reference, assert_stock_consistent, day, make_world,
                                              receive_lot, set_bin_active)
 
@@ -109,9 +109,8 @@ class LedgerModel(RuleBasedStateMachine):
         self._quant((bin_index, lot))[0] += quantity
         self.quant_ids[(bin_index, lot)] = row.quant_id
 
-    @rule(quantity=st.integers(1, 12), delivery=st.integers(0, 3))
-    def reserve(self, quantity, delivery):
-        reference = f"P{self.world.product_id}/R{next(self.numbers)}"
+    def _fefo(self, quantity: int, delivery: int) -> tuple[list, int]:
+        """What FEFO should take for one line now: [(key, quantity)] in order, and what stays short."""
         earliest = day(delivery + self.min_remaining)
         candidates = sorted(
             (key for key, (on_hand, reserved) in self.quants.items()
@@ -126,19 +125,50 @@ class LedgerModel(RuleBasedStateMachine):
             take = min(need, self._free(key))
             expected.append((key, take))
             need -= take
-        result = reserve_line(self.db, self.actor, warehouse_id=self.world.warehouse_id,
-                              product_id=self.world.product_id, quantity=quantity, delivery_date=day(delivery),
-                              reference=reference, today=TODAY)
+        return expected, need
+
+    def _record(self, result, expected: list, short: int) -> None:
+        """Check one line's result against the prediction and book it into the model."""
         got = [((self._bin_index(p.bin_id), p.lot_number), p.quantity) for p in result.parts]
         assert got == expected
-        assert (result.requested, result.short) == (quantity, need)
-        event(f"reserve: {len(result.parts)} part(s){', short' if need else ''}")
-        self.reservations[reference] = {}
+        assert (result.requested - result.reserved, result.short) == (short, short)
+        self.reservations[result.reference] = {}
         for part in result.parts:
             key = (self._bin_index(part.bin_id), part.lot_number)
             assert part.quant_id == self.quant_ids[key]
-            self.reservations[reference][part.reservation_id] = [key, part.quantity]
+            self.reservations[result.reference][part.reservation_id] = [key, part.quantity]
             self.quants[key][1] += part.quantity
+        event(f"reserve: {len(result.parts)} part(s){', short' if short else ''}")
+
+    @rule(quantity=st.integers(1, 12), delivery=st.integers(0, 3))
+    def reserve(self, quantity, delivery):
+        """One line in its own transaction (``reserve_line``)."""
+        expected, short = self._fefo(quantity, delivery)
+        result = reserve_line(self.db, self.actor, warehouse_id=self.world.warehouse_id,
+                              product_id=self.world.product_id, quantity=quantity, delivery_date=day(delivery),
+                              reference=f"P{self.world.product_id}/R{next(self.numbers)}", today=TODAY)
+        self._record(result, expected, short)
+
+    @rule(quantities=st.lists(st.integers(1, 8), min_size=2, max_size=4), delivery=st.integers(0, 3))
+    def reserve_order(self, quantities, delivery):
+        """Several lines of the product in one transaction: each line sees what the earlier ones took."""
+        predictions = []
+        for quantity in quantities:
+            expected, short = self._fefo(quantity, delivery)
+            for key, take in expected:  # provisionally, for the next line's prediction
+                self.quants[key][1] += take
+            predictions.append((expected, short))
+        for expected, _short in predictions:
+            for key, take in expected:
+                self.quants[key][1] -= take
+        lines = [LineRequest(self.world.product_id, quantity, f"P{self.world.product_id}/R{next(self.numbers)}")
+                 for quantity in quantities]
+        results = self.db.transaction(lambda s: reserve_order_in_session(
+            s, self.actor, warehouse_id=self.world.warehouse_id, lines=lines, delivery_date=day(delivery),
+            today=TODAY))
+        assert [r.reference for r in results] == [line.reference for line in lines]
+        for result, (expected, short) in zip(results, predictions, strict=True):
+            self._record(result, expected, short)
 
     @precondition(lambda self: self.reservations)
     @rule(data=st.data())
@@ -297,7 +327,7 @@ class LedgerModel(RuleBasedStateMachine):
     @rule(bin_index=st.integers(0, BINS - 1))
     def toggle_bin(self, bin_index):
         self.bin_active[bin_index] = not self.bin_active[bin_index]
-        set_bin_active(self.db, self.world.bin_ids[bin_index], self.bin_active[bin_index])
+        set_bin_active(self.db, self.actor, self.world.bin_ids[bin_index], self.bin_active[bin_index])
 
     # -- the database equals the model --------------------------------------------------------------------
     @invariant()

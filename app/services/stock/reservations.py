@@ -169,7 +169,11 @@ def reserve_order_in_session(session: Session, actor: Actor, *, warehouse_id: in
     free = {row.id: row.available for rows in by_product.values() for row in rows}
     moves: list[dict] = []
     pending: list[tuple[int, dict, tuple]] = []  # (line index, reservation row, part without id)
-    for index, line in enumerate(lines):
+    # Lines are taken in product order (stable, so two lines of one product keep theirs), not in the order the
+    # caller listed them: every order then locks its quants in the same order (product, then FEFO) and two
+    # orders never deadlock each other on PostgreSQL. Results still come back in the caller's order.
+    for index in sorted(range(len(lines)), key=lambda i: lines[i].product_id):
+        line = lines[index]
         candidates = by_product.get(line.product_id, [])
         need = line.quantity
         earliest = earliest_acceptable_expiry(candidates[0].min_days, delivery_date) if candidates else None
