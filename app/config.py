@@ -44,11 +44,34 @@ class DeviceSettings:
 
 
 @dataclass
+class SmtpSettings:
+    """Where customer notifications are sent from (this machine's sender)."""
+
+    host: str = ""                  # empty: notifications stay queued in the outbox
+    port: int = 587
+    security: str = "starttls"      # none, starttls or ssl
+    username: str = ""
+    password: str = ""
+    from_address: str = "FreshFlow <orders@freshflow.example>"
+    timeout_s: int = 20
+
+
+@dataclass
+class InboxSettings:
+    """A folder this machine watches for order files (archive/ and rejected/ are made inside it)."""
+
+    folder: str = ""                # empty: no inbox on this machine
+    poll_seconds: int = 5
+
+
+@dataclass
 class Settings:
     database_url: str = ""          # empty: embedded SQLite in data_dir()
     station: str = ""               # empty: full main window with a tab per view
     language: str = "en"            # en or zh_CN
     devices: DeviceSettings = field(default_factory=DeviceSettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    inbox: InboxSettings = field(default_factory=InboxSettings)
 
     @classmethod
     def path(cls) -> Path:
@@ -63,13 +86,13 @@ class Settings:
             return cls()
         if not isinstance(raw, dict):
             return cls()
-        known = {f.name for f in fields(DeviceSettings)}
-        devices = DeviceSettings(**{k: v for k, v in (raw.get("devices") or {}).items() if k in known})
         return cls(
             database_url=str(raw.get("database_url") or ""),
             station=str(raw.get("station") or ""),
             language=str(raw.get("language") or "en"),
-            devices=devices,
+            devices=_section(DeviceSettings, raw.get("devices")),
+            smtp=_section(SmtpSettings, raw.get("smtp")),
+            inbox=_section(InboxSettings, raw.get("inbox")),
         )
 
     def save(self) -> None:
@@ -77,6 +100,20 @@ class Settings:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)
+
+
+def _section(kind, raw):
+    """A settings section from its JSON object: unknown keys dropped, wrongly typed values defaulted."""
+    if not isinstance(raw, dict):
+        return kind()
+    defaults = kind()
+    values = {}
+    for item in fields(kind):
+        if item.name in raw:
+            value, default = raw[item.name], getattr(defaults, item.name)
+            if isinstance(value, type(default)) and not (isinstance(value, bool) and not isinstance(default, bool)):
+                values[item.name] = value
+    return kind(**values)
 
 
 def resolve_database_url(cli_url: str | None = None, settings: Settings | None = None) -> str:

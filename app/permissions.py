@@ -53,6 +53,12 @@ class Action(StrEnum):
     STOCK_APPROVE = "stock.approve"
     STOCK_RESERVE = "stock.reserve"
     STOCK_RESERVATION_MOVE = "stock.reservation_move"
+    ORDER_VIEW = "order.view"
+    ORDER_IMPORT = "order.import"
+    ORDER_REVIEW = "order.review"
+    ORDER_OVERRIDE = "order.override"
+    ORDER_SETTINGS_EDIT = "order.settings_edit"
+    NOTIFICATION_SEND = "notification.send"
 
 
 ACTION_LABELS: dict[Action, str] = {
@@ -74,9 +80,16 @@ ACTION_LABELS: dict[Action, str] = {
     Action.STOCK_APPROVE: N_("approve count variances, adjustments and quarantine releases"),
     Action.STOCK_RESERVE: N_("reserve and release stock for orders"),
     Action.STOCK_RESERVATION_MOVE: N_("move a reservation to another lot or bin"),
+    Action.ORDER_VIEW: N_("view orders"),
+    Action.ORDER_IMPORT: N_("import orders"),
+    Action.ORDER_REVIEW: N_("review, edit, approve, hold and cancel orders"),
+    Action.ORDER_OVERRIDE: N_("allow partial shipments and cancel order lines"),
+    Action.ORDER_SETTINGS_EDIT: N_("change the order review and intake settings"),
+    Action.NOTIFICATION_SEND: N_("send customer notifications"),
 }
 
 _EVERYONE = {Action.CATALOG_VIEW, Action.WAREHOUSE_VIEW, Action.STOCK_VIEW}
+_ORDER_DESK = {Action.ORDER_VIEW, Action.ORDER_IMPORT, Action.ORDER_REVIEW}
 _STOCK_FLOOR = {Action.STOCK_RECEIVE, Action.STOCK_TRANSFER, Action.STOCK_WRITE_OFF, Action.STOCK_QUARANTINE,
                 Action.STOCK_COUNT}
 
@@ -85,11 +98,13 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.QC_INSPECTOR: frozenset(_EVERYONE | {Action.STOCK_WRITE_OFF, Action.STOCK_QUARANTINE}),
     Role.PACKER: frozenset(_EVERYONE | {Action.CUSTOMER_VIEW}),
     Role.STOCK_CLERK: frozenset(_EVERYONE | _STOCK_FLOOR),
-    Role.CS_REP: frozenset(_EVERYONE | {Action.CUSTOMER_VIEW, Action.CUSTOMER_EDIT, Action.AUDIT_VIEW}),
+    Role.CS_REP: frozenset(_EVERYONE | _ORDER_DESK | {Action.STOCK_RESERVE, Action.CUSTOMER_VIEW, Action.CUSTOMER_EDIT, Action.AUDIT_VIEW}),
     Role.SUPERVISOR: frozenset(
         _EVERYONE
         | _STOCK_FLOOR
-        | {Action.CATALOG_EDIT, Action.CUSTOMER_VIEW, Action.CUSTOMER_EDIT, Action.USER_VIEW, Action.AUDIT_VIEW,
+        | _ORDER_DESK
+        | {Action.ORDER_OVERRIDE, Action.ORDER_SETTINGS_EDIT, Action.NOTIFICATION_SEND,
+           Action.CATALOG_EDIT, Action.CUSTOMER_VIEW, Action.CUSTOMER_EDIT, Action.USER_VIEW, Action.AUDIT_VIEW,
            Action.STOCK_APPROVE, Action.STOCK_RESERVE, Action.STOCK_RESERVATION_MOVE}
     ),
     Role.ADMIN: frozenset(Action),

@@ -13,7 +13,11 @@ from sqlalchemy.exc import DBAPIError
 from app import clock
 from app.errors import PermissionDenied
 from app.permissions import PERMISSIONS, Action, Role, allowed
-from app.services import audit, catalog, customers, users, warehouses
+from app.importers.draft import DraftAddress, DraftLine, OrderDraft
+from app.services import audit, catalog, customers, outbox, users, warehouses
+from app.services.orders import desk, intake, shared_settings
+from app.services.orders import queries as order_queries
+from app.services.orders.review_settings import ReviewSettings
 from app.services.context import Actor
 from app.services.stock import counts, operations, queries, receiving, reservations
 
@@ -41,9 +45,22 @@ def seeded(db, system):
     moved = reservations.reserve_line(db, system, warehouse_id=warehouse.id, product_id=product.id, quantity=10,
                                       delivery_date=today, reference="OL:seed-1")
     assert moved.parts[0].quant_id == main.quant_id
+    exception = intake.import_drafts(db, system, [_order_draft("seed-order", phone="12345")]).numbers[0]
     return {"category": category, "warehouse": warehouse, "customer": customer, "product": product,
             "bin2": bin2, "early_lot": early.lot_id, "quant": main.quant_id, "quant2": spare.quant_id,
-            "reservation": moved.parts[0].reservation_id}
+            "reservation": moved.parts[0].reservation_id,
+            "order": order_queries.get_order(db, system, number=exception).id}
+
+
+def _order_draft(external_id: str, phone: str = "13812345678") -> OrderDraft:
+    return OrderDraft("web", external_id, "Li Lei", "li@example.com", phone,
+                      DraftAddress(line1="1 Nanjing Rd", city="Shanghai", postal_code="200001", country="CN"),
+                      (DraftLine("VEG-1", 1, None),), payment_status="paid")
+
+
+class _NoSmtp:
+    def send(self, message) -> None:  # pragma: no cover - nothing is due in the matrix
+        raise AssertionError("nothing should be sent")
 
 
 def _unique(prefix: str) -> str:
@@ -76,6 +93,12 @@ SERVICE_CALLS = {
         delivery_date=clock.today(), reference=_unique("OL:")),
     Action.STOCK_RESERVATION_MOVE: lambda db, a, s: reservations.move_reservation(
         db, a, s["reservation"], s["quant2"], "not in the bin"),
+    Action.ORDER_VIEW: lambda db, a, s: order_queries.search_orders(db, a, "Li"),
+    Action.ORDER_IMPORT: lambda db, a, s: intake.import_drafts(db, a, [_order_draft(_unique("o-"))]),
+    Action.ORDER_REVIEW: lambda db, a, s: desk.claim(db, a, s["order"]),
+    Action.ORDER_OVERRIDE: lambda db, a, s: desk.allow_partial(db, a, s["order"], "customer agreed"),
+    Action.ORDER_SETTINGS_EDIT: lambda db, a, s: shared_settings.save_review_settings(db, a, ReviewSettings()),
+    Action.NOTIFICATION_SEND: lambda db, a, s: outbox.send_due(db, a, _NoSmtp()),
 }
 
 
@@ -118,6 +141,13 @@ SQL_PROBES = {
     # a reservation for a new demand: reserving; another one for a demand that has one: moving it
     Action.STOCK_RESERVE: _reservation_probe("OL:probe-new"),
     Action.STOCK_RESERVATION_MOVE: _reservation_probe("OL:seed-1"),
+    Action.ORDER_VIEW: "SELECT count(*) FROM orders",
+    Action.ORDER_IMPORT: "INSERT INTO order_number_counters (day, last_value) VALUES ('PROBE', 0)",
+    Action.ORDER_REVIEW: "UPDATE orders SET state_reason = state_reason",
+    Action.ORDER_OVERRIDE: "UPDATE orders SET partial_allowed = partial_allowed",
+    Action.ORDER_SETTINGS_EDIT: "INSERT INTO shared_settings (key, value, updated_by, updated_at, version) "
+                                "VALUES ('probe', '{}', 'probe', now(), 1)",
+    Action.NOTIFICATION_SEND: "UPDATE outbox SET attempts = attempts",
 }
 
 

@@ -135,11 +135,13 @@ def prepare_database(database: Database, create_demo: bool, progress: Progress |
             path=path, url=database.display_url))
     if create_demo:
         from app.demo.generate import generate_demo
+        from app.demo.orders_data import DEFAULT_DEMO_ORDERS
 
         try:
             report(1, QCoreApplication.translate("Application", "Creating the database…"))
             upgrade(database)
-            generate_demo(database, progress=lambda percent, text: report(5 + percent * 95 // 100, text))
+            generate_demo(database, progress=lambda percent, text: report(5 + percent * 95 // 100, text),
+                          orders=DEFAULT_DEMO_ORDERS)
         except BaseException:
             _remove_sqlite_files(database)
             raise

@@ -135,9 +135,20 @@ class MainWindow(QMainWindow):
         self.views[view_id] = widget
         page = self.tabs.widget(index)
         page.layout().addWidget(widget)
+        badge = getattr(widget, "badge_changed", None)
+        if badge is not None:  # a view that counts what waits for the person shows the count in its tab title
+            spec = self._specs[index]
+            badge.connect(lambda count, page=page, spec=spec: self._show_badge(page, spec, count))
         if page.isVisible():
             widget.show()
         return widget
+
+    def _show_badge(self, page: QWidget, spec: ViewSpec, count: int) -> None:
+        index = self.tabs.indexOf(page)
+        if index >= 0:
+            title = spec.display_title()
+            self.tabs.setTabText(index, self.tr("{title} ({count})").format(title=title, count=count)
+                                 if count else title)
 
     def current_view(self) -> QWidget | None:
         index = self.tabs.currentIndex()

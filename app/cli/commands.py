@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     demo = sub.add_parser("demo", parents=[common], help="fill an empty database with demo data")
     demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
+    demo.add_argument("--orders", type=int, default=300, help="demo orders to import (default 300)")
     demo.set_defaults(handler=cmd_demo)
 
     user = sub.add_parser("user", parents=[common], help="manage users")
@@ -56,6 +57,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                    help="parse scans (GS1, EAN/UPC, variable measure, FreshFlow codes)")
     parse.add_argument("texts", nargs="+", metavar="TEXT", help="scan data; - reads one input per line from stdin")
     parse.set_defaults(handler=cmd_barcode_parse)
+
+    from app.cli import notify_commands, order_commands
+
+    order_commands.register(sub, common)
+    notify_commands.register(sub, common)
 
 
 def open_db(args: argparse.Namespace, *, upgrade: bool = False) -> Database:
@@ -89,11 +95,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo.generate import generate_demo
 
     database = open_db(args, upgrade=True)
-    summary = generate_demo(database, seed=args.seed)
+    summary = generate_demo(database, seed=args.seed, orders=max(0, args.orders))
     from app.demo.catalog_data import DEMO_USERS
 
     text = _("Demo data created in {url}: {products} products, {warehouses} warehouses, {bins} bins, "
-             "{customers} customers, {lots} stock lots in {quants} bins.").format(url=database.display_url,
+             "{customers} customers, {lots} stock lots in {quants} bins, {orders} orders.").format(url=database.display_url,
                                                                                  **asdict(summary))
     text += "\n" + _("Demo users (user / password):") + "\n" + "\n".join(
         f"  {u.username:<8} {u.password:<12} {u.role}" for u in DEMO_USERS)

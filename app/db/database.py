@@ -39,6 +39,11 @@ def _collect_flushed_tables(session: Session, _flush_context) -> None:
             changed.add(table)
 
 
+def announce_table(session: Session, name: str) -> None:
+    """Record a table written outside the ORM's events (bulk DBAPI inserts) for the change feed."""
+    session.info.setdefault(_CHANGED_KEY, set()).add(name)
+
+
 def _collect_dml_tables(orm_execute_state) -> None:
     if orm_execute_state.is_insert or orm_execute_state.is_update or orm_execute_state.is_delete:
         table = getattr(orm_execute_state.statement, "table", None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import func, insert, select
@@ -46,10 +46,11 @@ class DemoSummary:
     customers: int
     lots: int = 0
     quants: int = 0
+    orders: int = 0
 
 
 def generate_demo(db: Database, seed: int = 1, progress: Progress | None = None,
-                  actor: Actor | None = None, customers: int = DEFAULT_CUSTOMERS) -> DemoSummary:
+                  actor: Actor | None = None, customers: int = DEFAULT_CUSTOMERS, orders: int = 0) -> DemoSummary:
     """Generate the demo into an empty database; refuse one that already has a catalogue."""
     actor = actor or Actor.system("demo")
     require(actor, Action.USER_MANAGE)
@@ -88,6 +89,11 @@ def generate_demo(db: Database, seed: int = 1, progress: Progress | None = None,
         return summary
 
     summary = db.transaction(everything_else)
+    if orders:
+        from app.demo.orders_data import generate_demo_orders
+
+        report(95, _("Importing a day of demo orders…"))
+        summary = replace(summary, orders=generate_demo_orders(db, actor, orders, seed).imported)
     report(100, _("Demo data ready."))
     return summary
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.db.bulk import bulk_insert
 from app.db.database import Database
 from app.models import AuditEntry
 from app.permissions import Action, require
@@ -48,6 +49,24 @@ def record(
             details=json.dumps(details, ensure_ascii=False, default=str, sort_keys=True) if details else "",
         )
     )
+
+
+def entry_row(actor: Actor, action: str, entity_type: str, entity_id: object, *, from_state: str | None = None,
+              to_state: str | None = None, reason: str = "", details: dict[str, Any] | None = None,
+              dialect: str = "sqlite") -> dict:
+    """One audit row for ``record_many`` (same columns as ``record`` writes)."""
+    return {
+        "app_user_id": actor.user_id, "app_username": actor.username,
+        "db_user": "sqlite" if dialect == "sqlite" else None, "station": actor.station, "action": action,
+        "entity_type": entity_type, "entity_id": str(entity_id), "from_state": from_state, "to_state": to_state,
+        "reason": reason,
+        "details": json.dumps(details, ensure_ascii=False, default=str, sort_keys=True) if details else "",
+    }
+
+
+def record_many(session: Session, rows: list[dict]) -> None:
+    """Append many audit entries at once (a bulk import writes one per order), no RETURNING."""
+    bulk_insert(session, AuditEntry.__table__, rows)
 
 
 def changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

@@ -98,63 +98,63 @@
         <translation>数据库文件 {path} 不存在。请在设置中选择其他数据库，或用“freshflow demo --db {url}”创建它。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="140"/>
+        <location filename="../../ui/application.py" line="141"/>
         <source>Creating the database…</source>
         <translation>正在创建数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="149"/>
+        <location filename="../../ui/application.py" line="151"/>
         <source>Updating the database…</source>
         <translation>正在更新数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="207"/>
+        <location filename="../../ui/application.py" line="209"/>
         <source>The database {url} is at schema version {current}, but this version of FreshFlow needs {head}. Ask an administrator to run “freshflow db upgrade”.</source>
         <translation>数据库 {url} 的结构版本是 {current}，而此版本的 FreshFlow 需要 {head}。请管理员运行“freshflow db upgrade”。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="272"/>
+        <location filename="../../ui/application.py" line="274"/>
         <source>“{url}” is not a database URL FreshFlow can use: {error}</source>
         <translation>“{url}”不是 FreshFlow 可以使用的数据库地址：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="291"/>
-        <location filename="../../ui/application.py" line="326"/>
+        <location filename="../../ui/application.py" line="293"/>
+        <location filename="../../ui/application.py" line="328"/>
         <source>Preparing the demo database…</source>
         <translation>正在准备演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="298"/>
+        <location filename="../../ui/application.py" line="300"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="350"/>
+        <location filename="../../ui/application.py" line="352"/>
         <source>The database could not be opened or updated: {detail}</source>
         <translation>无法打开或更新数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="357"/>
+        <location filename="../../ui/application.py" line="359"/>
         <source>FreshFlow cannot open its database.</source>
         <translation>FreshFlow 无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="359"/>
+        <location filename="../../ui/application.py" line="361"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="361"/>
+        <location filename="../../ui/application.py" line="363"/>
         <source>Open &amp;settings…</source>
         <translation>打开设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="363"/>
+        <location filename="../../ui/application.py" line="365"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="365"/>
+        <location filename="../../ui/application.py" line="367"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -288,44 +288,44 @@
 <context>
     <name>BinStockPanel</name>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="833"/>
+        <location filename="../../ui/views/goods_in_view.py" line="834"/>
         <source>Transfer…</source>
         <extracomment>the bin shown changed (&quot;&quot; for none)</extracomment>
         <translation>移库…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="834"/>
+        <location filename="../../ui/views/goods_in_view.py" line="835"/>
         <source>Write off…</source>
         <translation>报损…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="835"/>
-        <location filename="../../ui/views/goods_in_view.py" line="927"/>
+        <location filename="../../ui/views/goods_in_view.py" line="836"/>
+        <location filename="../../ui/views/goods_in_view.py" line="928"/>
         <source>Quarantine…</source>
         <translation>隔离…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="836"/>
+        <location filename="../../ui/views/goods_in_view.py" line="837"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="837"/>
+        <location filename="../../ui/views/goods_in_view.py" line="838"/>
         <source>Set what the bin really holds of this lot (supervisor)</source>
         <translation>设定库位中该批次的实际数量（主管）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="888"/>
+        <location filename="../../ui/views/goods_in_view.py" line="889"/>
         <source>Scan a bin to see its lots and move, write off or quarantine them.</source>
         <translation>扫描库位以查看其中的批次，并进行移库、报损或隔离。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="890"/>
+        <location filename="../../ui/views/goods_in_view.py" line="891"/>
         <source>Bin {code} (zone {zone})</source>
         <translation>库位 {code}（区域 {zone}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="923"/>
+        <location filename="../../ui/views/goods_in_view.py" line="924"/>
         <source>Release…</source>
         <translation>解除隔离…</translation>
     </message>
@@ -717,7 +717,7 @@
     </message>
     <message>
         <location filename="../../ui/views/counts_view.py" line="121"/>
-        <location filename="../../ui/views/counts_view.py" line="645"/>
+        <location filename="../../ui/views/counts_view.py" line="646"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
@@ -772,185 +772,185 @@
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="340"/>
+        <location filename="../../ui/views/counts_view.py" line="341"/>
         <source>No lines.</source>
         <translation>没有明细行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="342"/>
+        <location filename="../../ui/views/counts_view.py" line="343"/>
         <source>All {n} counted line(s) match.</source>
         <translation>已盘点的 {n} 行全部一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="344"/>
+        <location filename="../../ui/views/counts_view.py" line="345"/>
         <source>{n} line(s) differ; net value {value}.</source>
         <translation>{n} 行有差异；净值 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="347"/>
+        <location filename="../../ui/views/counts_view.py" line="348"/>
         <source>{n} line(s) not counted yet.</source>
         <translation>还有 {n} 行未盘点。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="369"/>
+        <location filename="../../ui/views/counts_view.py" line="370"/>
         <source>Choose a count sheet, or start a new one.</source>
         <translation>请选择一张盘点单，或新建一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="371"/>
+        <location filename="../../ui/views/counts_view.py" line="372"/>
         <source>Sheet {id} — {warehouse} zone {zone} — {status} — {counted} of {lines} line(s) counted</source>
         <translation>盘点单 {id} — {warehouse} 区域 {zone} — {status} — 已盘 {counted} / {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="476"/>
+        <location filename="../../ui/views/counts_view.py" line="477"/>
         <source>{bin} {sku} lot {lot}: counted {quantity}</source>
         <translation>{bin} {sku} 批次 {lot}：盘点 {quantity}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="498"/>
+        <location filename="../../ui/views/counts_view.py" line="499"/>
         <source>Choose a sheet that is being counted.</source>
         <translation>请选择一张正在盘点的盘点单。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="514"/>
+        <location filename="../../ui/views/counts_view.py" line="515"/>
         <source>That is a FreshFlow {kind} code; scan a bin or a product label.</source>
         <translation>这是 FreshFlow 的{kind}码；请扫描库位或商品标签。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="519"/>
+        <location filename="../../ui/views/counts_view.py" line="520"/>
         <source>This label names no product (no GTIN).</source>
         <translation>此标签不含商品信息（没有 GTIN）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="525"/>
+        <location filename="../../ui/views/counts_view.py" line="526"/>
         <source>Unknown GTIN {gtin}: no product in the catalogue has it.</source>
         <translation>未知 GTIN {gtin}：商品目录中没有该 GTIN 的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="539"/>
+        <location filename="../../ui/views/counts_view.py" line="540"/>
         <source>Bin {code} has no lines on this sheet. If you find stock there, use “Add found stock”.</source>
         <translation>库位 {code} 不在此盘点单上。如在该库位发现库存，请使用“添加盘盈库存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="544"/>
+        <location filename="../../ui/views/counts_view.py" line="545"/>
         <source>Bin {code}: {n} lot(s) to count — {sku} lot {lot} first</source>
         <translation>库位 {code}：需盘点 {n} 个批次 — 先盘 {sku} 批次 {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="558"/>
+        <location filename="../../ui/views/counts_view.py" line="559"/>
         <source> in bin {bin}</source>
         <translation>（库位 {bin}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="559"/>
+        <location filename="../../ui/views/counts_view.py" line="560"/>
         <source>{sku}{lot} is not on this sheet{where}. If it is in the bin, use “Add found stock”.</source>
         <translation>{sku}{lot}不在此盘点单上{where}。如果它在库位中，请使用“添加盘盈库存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="561"/>
+        <location filename="../../ui/views/counts_view.py" line="562"/>
         <source> lot {lot}</source>
         <translation> 批次 {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="564"/>
+        <location filename="../../ui/views/counts_view.py" line="565"/>
         <source>{bin} {sku} lot {lot}: type the count</source>
         <translation>{bin} {sku} 批次 {lot}：请输入盘点数量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="570"/>
+        <location filename="../../ui/views/counts_view.py" line="571"/>
         <source>Scan the bin first, then type the count.</source>
         <translation>请先扫描库位，再输入盘点数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="597"/>
+        <location filename="../../ui/views/counts_view.py" line="598"/>
         <source>Count sheet {id} for {warehouse} zone {zone}: {n} line(s) to count.</source>
         <translation>盘点单 {id}（{warehouse} 区域 {zone}）：需盘点 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="618"/>
+        <location filename="../../ui/views/counts_view.py" line="619"/>
         <source>Added {sku} lot {lot} in {bin}: {quantity}</source>
         <translation>已添加 {bin} 中的 {sku} 批次 {lot}：{quantity}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="628"/>
-        <location filename="../../ui/views/counts_view.py" line="688"/>
+        <location filename="../../ui/views/counts_view.py" line="629"/>
+        <location filename="../../ui/views/counts_view.py" line="689"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="640"/>
+        <location filename="../../ui/views/counts_view.py" line="641"/>
         <source>Submit count sheet {id} ({warehouse} zone {zone}) for approval? The counts cannot be changed afterwards.</source>
         <translation>提交盘点单 {id}（{warehouse} 区域 {zone}）审批吗？提交后不能再修改盘点数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="643"/>
+        <location filename="../../ui/views/counts_view.py" line="644"/>
         <source>{n} line(s) are not counted yet; enter 0 where a lot is not in its bin.</source>
         <translation>还有 {n} 行未盘点；批次不在库位中的请输入 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="645"/>
+        <location filename="../../ui/views/counts_view.py" line="646"/>
         <source>Submit count</source>
         <translation>提交盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="659"/>
+        <location filename="../../ui/views/counts_view.py" line="660"/>
         <source>Approve count sheet {id} ({warehouse} zone {zone})?</source>
         <translation>审批盘点单 {id}（{warehouse} 区域 {zone}）吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="661"/>
+        <location filename="../../ui/views/counts_view.py" line="662"/>
         <source>{n} line(s) differ; stock is adjusted by their variances, net value {value}.</source>
         <translation>{n} 行有差异；库存将按差异调整，净值 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="663"/>
+        <location filename="../../ui/views/counts_view.py" line="664"/>
         <source>Every line matches; no stock changes.</source>
         <translation>所有行一致；库存不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="664"/>
+        <location filename="../../ui/views/counts_view.py" line="665"/>
         <source>Approve count</source>
         <translation>审批盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="664"/>
+        <location filename="../../ui/views/counts_view.py" line="665"/>
         <source>Approve</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="673"/>
+        <location filename="../../ui/views/counts_view.py" line="674"/>
         <source>Count sheet {id} approved: {n} adjustment(s), net value {value}.</source>
         <translation>盘点单 {id} 已审批：{n} 笔调整，净值 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="684"/>
+        <location filename="../../ui/views/counts_view.py" line="685"/>
         <source>Cancel count sheet</source>
         <translation>取消盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="685"/>
+        <location filename="../../ui/views/counts_view.py" line="686"/>
         <source>Cancel count sheet {id} ({warehouse} zone {zone})? Stock is not changed.
 Reason:</source>
         <translation>取消盘点单 {id}（{warehouse} 区域 {zone}）吗？库存不会改变。
 原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="687"/>
+        <location filename="../../ui/views/counts_view.py" line="688"/>
         <source>Cancel sheet</source>
         <translation>取消盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="704"/>
+        <location filename="../../ui/views/counts_view.py" line="705"/>
         <source>Count sheet {id} is submitted for approval.</source>
         <translation>盘点单 {id} 已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="706"/>
+        <location filename="../../ui/views/counts_view.py" line="707"/>
         <source>Count sheet {id} is cancelled.</source>
         <translation>盘点单 {id} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="732"/>
+        <location filename="../../ui/views/counts_view.py" line="733"/>
         <source>Bin {bin} holds none of lot {lot} now.</source>
         <translation>库位 {bin} 目前没有批次 {lot} 的库存。</translation>
     </message>
@@ -1212,7 +1212,7 @@ Reload to see the current version; what you typed here will be replaced.</source
     </message>
     <message>
         <location filename="../../ui/views/goods_in_view.py" line="100"/>
-        <location filename="../../ui/views/goods_in_view.py" line="746"/>
+        <location filename="../../ui/views/goods_in_view.py" line="747"/>
         <source>Scan the first label of the delivery.</source>
         <translation>请扫描本次送货的第一张标签。</translation>
     </message>
@@ -1254,7 +1254,7 @@ Reload to see the current version; what you typed here will be replaced.</source
     </message>
     <message>
         <location filename="../../ui/views/goods_in_view.py" line="147"/>
-        <location filename="../../ui/views/goods_in_view.py" line="719"/>
+        <location filename="../../ui/views/goods_in_view.py" line="720"/>
         <source>Receive</source>
         <translation>收货</translation>
     </message>
@@ -1315,227 +1315,227 @@ Reload to see the current version; what you typed here will be replaced.</source
     </message>
     <message>
         <location filename="../../ui/views/goods_in_view.py" line="244"/>
-        <location filename="../../ui/views/goods_in_view.py" line="725"/>
+        <location filename="../../ui/views/goods_in_view.py" line="726"/>
         <source>Received this delivery</source>
         <translation>本次已收货</translation>
     </message>
     <message>
         <location filename="../../ui/views/goods_in_view.py" line="245"/>
-        <location filename="../../ui/views/goods_in_view.py" line="775"/>
+        <location filename="../../ui/views/goods_in_view.py" line="776"/>
         <source>Stock in bin</source>
         <translation>库位库存</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="258"/>
+        <location filename="../../ui/views/goods_in_view.py" line="259"/>
         <source>The same label was read twice; it counts once. Scan the next one.</source>
         <translation>同一张标签被读取了两次，只计一次。请扫描下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="381"/>
+        <location filename="../../ui/views/goods_in_view.py" line="382"/>
         <source>That is a FreshFlow {kind} code ({value}). Scan a supplier label, a product or a bin.</source>
         <translation>这是 FreshFlow 的{kind}码（{value}）。请扫描供应商标签、商品或库位。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="387"/>
+        <location filename="../../ui/views/goods_in_view.py" line="388"/>
         <source>This label names no product (no GTIN): it is a pallet or case label. Scan the label on the goods.</source>
         <translation>此标签不含商品信息（没有 GTIN）：这是托盘或箱标签。请扫描货物上的标签。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="412"/>
+        <location filename="../../ui/views/goods_in_view.py" line="413"/>
         <source>Unknown GTIN {gtin}: no product in the catalogue has it. Check the label, or ask for the GTIN to be added to the product.</source>
         <translation>未知 GTIN {gtin}：商品目录中没有该 GTIN 的商品。请检查标签，或请人将该 GTIN 添加到商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="429"/>
+        <location filename="../../ui/views/goods_in_view.py" line="430"/>
         <source>from the label (AI 17)</source>
         <translation>来自标签（AI 17）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="432"/>
+        <location filename="../../ui/views/goods_in_view.py" line="433"/>
         <source>best-before date (AI 15): the label has no expiry date</source>
         <translation>最佳食用日期（AI 15）：标签上没有到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="442"/>
+        <location filename="../../ui/views/goods_in_view.py" line="443"/>
         <source>lot {lot}</source>
         <translation>批次 {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="445"/>
+        <location filename="../../ui/views/goods_in_view.py" line="446"/>
         <source>expiry {date}</source>
         <translation>到期 {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="446"/>
+        <location filename="../../ui/views/goods_in_view.py" line="447"/>
         <source>expiry {date} (best-before, AI 15)</source>
         <translation>到期 {date}（最佳食用日期，AI 15）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="454"/>
+        <location filename="../../ui/views/goods_in_view.py" line="455"/>
         <source>{line} — this lot expired on {date}; expired goods cannot be received.</source>
         <translation>{line} — 该批次已于 {date} 过期；过期货物不能收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="459"/>
-        <location filename="../../ui/views/goods_in_view.py" line="510"/>
-        <location filename="../../ui/views/goods_in_view.py" line="527"/>
+        <location filename="../../ui/views/goods_in_view.py" line="460"/>
+        <location filename="../../ui/views/goods_in_view.py" line="511"/>
+        <location filename="../../ui/views/goods_in_view.py" line="528"/>
         <source>enter: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="478"/>
+        <location filename="../../ui/views/goods_in_view.py" line="479"/>
         <source>(the label counts {count} pieces; {sku} is received by weight)</source>
         <translation>（标签上为 {count} 件；{sku} 按重量收货）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="484"/>
+        <location filename="../../ui/views/goods_in_view.py" line="485"/>
         <source>(net weight ignored: {sku} is received in pieces)</source>
         <translation>（已忽略净重：{sku} 按件收货）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="492"/>
+        <location filename="../../ui/views/goods_in_view.py" line="493"/>
         <source>Choose the warehouse first.</source>
         <translation>请先选择仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="495"/>
+        <location filename="../../ui/views/goods_in_view.py" line="496"/>
         <source>Bin {code} is not a bin of warehouse {warehouse}. Scan a bin of {warehouse}, or choose the right warehouse.</source>
         <translation>库位 {code} 不属于仓库 {warehouse}。请扫描 {warehouse} 的库位，或选择正确的仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="500"/>
+        <location filename="../../ui/views/goods_in_view.py" line="501"/>
         <source>Bin {code} is not in use; choose another bin.</source>
         <translation>库位 {code} 已停用；请选择其他库位。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="508"/>
+        <location filename="../../ui/views/goods_in_view.py" line="509"/>
         <source>Bin {code}</source>
         <translation>库位 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="512"/>
-        <location filename="../../ui/views/goods_in_view.py" line="528"/>
+        <location filename="../../ui/views/goods_in_view.py" line="513"/>
+        <location filename="../../ui/views/goods_in_view.py" line="529"/>
         <source>press Enter to receive</source>
         <translation>按回车收货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="526"/>
+        <location filename="../../ui/views/goods_in_view.py" line="527"/>
         <source>Quantity {quantity}</source>
         <translation>数量 {quantity}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="534"/>
+        <location filename="../../ui/views/goods_in_view.py" line="535"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="536"/>
+        <location filename="../../ui/views/goods_in_view.py" line="537"/>
         <source>lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="538"/>
+        <location filename="../../ui/views/goods_in_view.py" line="539"/>
         <source>expiry</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="540"/>
+        <location filename="../../ui/views/goods_in_view.py" line="541"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="542"/>
+        <location filename="../../ui/views/goods_in_view.py" line="543"/>
         <source>bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="563"/>
+        <location filename="../../ui/views/goods_in_view.py" line="564"/>
         <source>No single product matches “{text}”; pick one from the list.</source>
         <translation>没有唯一匹配“{text}”的商品；请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="596"/>
-        <location filename="../../ui/views/goods_in_view.py" line="605"/>
+        <location filename="../../ui/views/goods_in_view.py" line="597"/>
+        <location filename="../../ui/views/goods_in_view.py" line="606"/>
         <source>pcs</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="597"/>
-        <location filename="../../ui/views/goods_in_view.py" line="606"/>
+        <location filename="../../ui/views/goods_in_view.py" line="598"/>
+        <location filename="../../ui/views/goods_in_view.py" line="607"/>
         <source>pieces</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="600"/>
+        <location filename="../../ui/views/goods_in_view.py" line="601"/>
         <source>by weight: enter kg (3 decimals)</source>
         <translation>按重量：输入千克（3 位小数）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="601"/>
+        <location filename="../../ui/views/goods_in_view.py" line="602"/>
         <source>kg</source>
         <translation>千克</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="604"/>
+        <location filename="../../ui/views/goods_in_view.py" line="605"/>
         <source>in pieces</source>
         <translation>按件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="615"/>
+        <location filename="../../ui/views/goods_in_view.py" line="616"/>
         <source>typed</source>
         <translation>手工输入</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="643"/>
+        <location filename="../../ui/views/goods_in_view.py" line="644"/>
         <source>Choose the warehouse.</source>
         <translation>请选择仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="646"/>
+        <location filename="../../ui/views/goods_in_view.py" line="647"/>
         <source>Scan the product label, or type the SKU or name and pick the product.</source>
         <translation>请扫描商品标签，或输入 SKU 或名称并选择商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="650"/>
+        <location filename="../../ui/views/goods_in_view.py" line="651"/>
         <source>Enter the expiry date from the label.</source>
         <translation>请输入标签上的到期日。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="657"/>
+        <location filename="../../ui/views/goods_in_view.py" line="658"/>
         <source>Scan or type the bin the goods go into.</source>
         <translation>请扫描或输入货物要放入的库位。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="660"/>
+        <location filename="../../ui/views/goods_in_view.py" line="661"/>
         <source>Bin {code} is not a bin of warehouse {warehouse}.</source>
         <translation>库位 {code} 不属于仓库 {warehouse}。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="697"/>
+        <location filename="../../ui/views/goods_in_view.py" line="698"/>
         <source>Received {quantity} × {sku} lot {lot} into {bin}</source>
         <translation>已收货 {quantity} × {sku} 批次 {lot}，放入 {bin}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="719"/>
+        <location filename="../../ui/views/goods_in_view.py" line="720"/>
         <source>Receiving…</source>
         <translation>正在收货…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/goods_in_view.py" line="723"/>
+        <location filename="../../ui/views/goods_in_view.py" line="724"/>
         <source>%n line(s) received</source>
         <translation>
             <numerusform>已收货 %n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/goods_in_view.py" line="724"/>
+        <location filename="../../ui/views/goods_in_view.py" line="725"/>
         <source>Received this delivery (%n)</source>
         <translation>
             <numerusform>本次已收货（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="774"/>
+        <location filename="../../ui/views/goods_in_view.py" line="775"/>
         <source>Stock in bin {code}</source>
         <translation>库位 {code} 的库存</translation>
     </message>
@@ -1616,17 +1616,22 @@ Reload to see the current version; what you typed here will be replaced.</source
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>FreshFlow — {station} — {user}</source>
         <translation>FreshFlow — {station} — {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>FreshFlow — {user}</source>
         <translation>FreshFlow — {user}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="150"/>
+        <source>{title} ({count})</source>
+        <translation>{title}（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>The {title} view could not be opened.
 
 {error}</source>
@@ -1635,107 +1640,107 @@ Reload to see the current version; what you typed here will be replaced.</source
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Next tab</source>
         <translation>下一个标签页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Previous tab</source>
         <translation>上一个标签页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;About FreshFlow</source>
         <translation>关于 FreshFlow(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Logged in as {username}</source>
         <translation>登录用户：{username}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Station: {name}</source>
         <translation>工作站：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Station: all views</source>
         <translation>工作站：全部视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Station not available</source>
         <translation>工作站不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Unknown station</source>
         <translation>未知工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Station not allowed</source>
         <translation>无权使用该工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>About FreshFlow</source>
         <translation>关于 FreshFlow</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&lt;h3&gt;FreshFlow {version}&lt;/h3&gt;&lt;p&gt;Back office for a fresh-produce web shop: orders, stock, picking, QC, packing and after-sales.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Qt {qt} · PySide6 {pyside} · Python {python}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FreshFlow {version}&lt;/h3&gt;&lt;p&gt;生鲜电商后台：订单、库存、拣货、质检、打包与售后。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;br&gt;Qt {qt} · PySide6 {pyside} · Python {python}&lt;/p&gt;</translation>
     </message>
@@ -1785,6 +1790,389 @@ Reload to see the current version; what you typed here will be replaced.</source
         <location filename="../../ui/dialogs/count_dialogs.py" line="87"/>
         <source>Choose the zone to count.</source>
         <translation>请选择要盘点的区域。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLineTableModel</name>
+    <message>
+        <location filename="../../ui/models/orders.py" line="517"/>
+        <source>#</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="518"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="519"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="520"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="521"/>
+        <source>Ordered</source>
+        <translation>订购量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="522"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="525"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="526"/>
+        <source>Catalogue price</source>
+        <translation>目录价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="528"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="532"/>
+        <source>Units of sale as ordered</source>
+        <translation>订购时的销售单位数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="533"/>
+        <source>In stock units: pieces, or kg for goods sold by weight</source>
+        <translation>按库存单位计：按件计，称重商品按千克计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="534"/>
+        <source>Reserved in stock for this line</source>
+        <translation>已为此订单行预留的库存</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStates</name>
+    <message>
+        <location filename="../../ui/models/orders.py" line="46"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="47"/>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="48"/>
+        <source>Exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="49"/>
+        <source>On hold</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="50"/>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="51"/>
+        <source>Picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="52"/>
+        <location filename="../../ui/models/orders.py" line="589"/>
+        <source>Picked</source>
+        <translation>已拣货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="53"/>
+        <source>QC passed</source>
+        <translation>质检通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="54"/>
+        <source>QC failed</source>
+        <translation>质检未通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="55"/>
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="56"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="57"/>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="58"/>
+        <location filename="../../ui/models/orders.py" line="75"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="65"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="66"/>
+        <source>Pending</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="67"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="68"/>
+        <source>Not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="74"/>
+        <source>Open</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="588"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="588"/>
+        <source>Released</source>
+        <translation>已释放</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <location filename="../../ui/models/orders.py" line="476"/>
+        <source>Number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="477"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="478"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="479"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="480"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="481"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="482"/>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="483"/>
+        <source>WH</source>
+        <comment>warehouse, abbreviated</comment>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="484"/>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="485"/>
+        <source>Total</source>
+        <translation>总额</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="63"/>
+        <source>Search number, external id, customer, phone or e-mail</source>
+        <extracomment>rows fetched per search; a narrower search finds the rest the detail loads once the selection rests this long (arrowing through the list reads nothing) header fields of the detail pane: key, label (translated in ``OrdersView._detail_labels``) rows of the header left out when empty the detail pane shows an order (tests)</extracomment>
+        <translation>搜索订单号、外部 ID、客户、电话或邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="66"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="135"/>
+        <source>Released</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="149"/>
+        <source>Lines</source>
+        <translation>订单行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="150"/>
+        <source>Reservations</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="151"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="152"/>
+        <source>Select an order to see its lines, reservations and history.</source>
+        <translation>选择一个订单，查看其订单行、预留和历史记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="197"/>
+        <source>Order</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="197"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="197"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="198"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="198"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="198"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="199"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="199"/>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="199"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="200"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="200"/>
+        <source>Total</source>
+        <translation>总额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="200"/>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="201"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="201"/>
+        <source>Being edited by</source>
+        <translation>当前编辑人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="202"/>
+        <source>Review findings</source>
+        <translation>审核问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="202"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="211"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="220"/>
+        <source>Newest {n} orders; narrow the search</source>
+        <translation>最新 {n} 个订单；请缩小搜索范围</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/orders_view.py" line="222"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="273"/>
+        <source>(no shipping address)</source>
+        <translation>（无收货地址）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="275"/>
+        <source>(slot chosen by FreshFlow)</source>
+        <translation>（时段由 FreshFlow 指定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="278"/>
+        <source>partial shipment allowed</source>
+        <translation>允许部分发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="294"/>
+        <source>Reservations ({n})</source>
+        <translation>预留（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/orders_view.py" line="295"/>
+        <source>History ({n})</source>
+        <translation>历史记录（{n}）</translation>
     </message>
 </context>
 <context>
@@ -2337,6 +2725,90 @@ Reload to see the current version; what you typed here will be replaced.</source
     </message>
 </context>
 <context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../ui/models/orders.py" line="179"/>
+        <source>Number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="180"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="181"/>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="183"/>
+        <source>Waiting</source>
+        <translation>等待时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="185"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="187"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="188"/>
+        <source>Edited by</source>
+        <translation>编辑人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="195"/>
+        <source>Time since the order was received</source>
+        <extracomment>changes whenever the rows or their order change (the filter proxy&apos;s cache key)</extracomment>
+        <translation>订单接收后已经过的时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="196"/>
+        <source>The review rules the order failed</source>
+        <translation>订单未通过的审核规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="197"/>
+        <source>Delivery date and slot</source>
+        <translation>配送日期和时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="198"/>
+        <source>Being edited by: the reviewer who has this order open</source>
+        <translation>当前编辑人：正在打开此订单的审核员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="255"/>
+        <source>you</source>
+        <translation>您</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="42"/>
+        <source>Reason (saved in the order&apos;s history)</source>
+        <translation>原因（保存在订单历史记录中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="49"/>
+        <source>Type a reason, or pick one of the usual ones:
+{reasons}</source>
+        <translation>请输入原因，或从常用原因中选择：
+{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="60"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>ReceivedLineTableModel</name>
     <message>
         <location filename="../../ui/models/goods_in.py" line="48"/>
@@ -2377,6 +2849,645 @@ Reload to see the current version; what you typed here will be replaced.</source
         <location filename="../../ui/models/goods_in.py" line="55"/>
         <source>{bin} now holds {quantity} of this lot</source>
         <translation>{bin} 现有该批次 {quantity}</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationTableModel</name>
+    <message>
+        <location filename="../../ui/models/orders.py" line="565"/>
+        <source>Line</source>
+        <translation>订单行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="566"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="567"/>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="568"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="569"/>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="570"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="571"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetailPanel</name>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="258"/>
+        <source>Accept as it is:</source>
+        <extracomment>an order selected with the keyboard opens after this pause, so arrowing through the queue claims nothing the claim lasts ``desk.CLAIM_MINUTES``; it is renewed this often while the order stays open the first load asks for the most urgent orders only, so the table is painted at once, then for the rest the &quot;waiting&quot; column moves on once a minute states in which the desk may approve, hold, or decide on lines (``app.services.orders.desk``) the tables an approval, hold or cancellation changes (other views refresh) something the person typed changed the form (dirty state, buttons) a finding was clicked and its field focused (the view scrolls it into sight)</extracomment>
+        <translation>按原样接受：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="260"/>
+        <source>Not a duplicate</source>
+        <translation>非重复订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="261"/>
+        <source>Price difference</source>
+        <translation>价格差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="262"/>
+        <source>Payment status</source>
+        <translation>付款状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="264"/>
+        <source>The order is genuine, not the same order placed twice</source>
+        <translation>订单真实有效，不是同一订单下了两次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="265"/>
+        <source>Ship at the shop&apos;s price although it differs from the catalogue</source>
+        <translation>尽管与商品目录价格不同，仍按店铺价格发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="267"/>
+        <source>Ship although the shop does not report the order as paid</source>
+        <translation>尽管店铺未显示订单已付款，仍然发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="324"/>
+        <source>Double-click (or type over) a SKU or quantity to correct it</source>
+        <translation>双击（或直接输入覆盖）SKU 或数量即可更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="327"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="329"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="330"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="331"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="332"/>
+        <source>Delivery and payment</source>
+        <translation>配送与付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="334"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="335"/>
+        <source>Slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="336"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="337"/>
+        <source>Shipping address</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="339"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="341"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="342"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="343"/>
+        <source>Postal code</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="344"/>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="345"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="347"/>
+        <source>Lines</source>
+        <translation>订单行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="394"/>
+        <source>Select an order in the queue, or press F8 for the next one.</source>
+        <translation>请在队列中选择一个订单，或按 F8 打开下一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="429"/>
+        <source>Order {number}</source>
+        <translation>订单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="433"/>
+        <source>received {time}</source>
+        <translation>接收于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="435"/>
+        <source>warehouse {code}</source>
+        <translation>仓库 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="437"/>
+        <source>total {amount}</source>
+        <translation>总额 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="439"/>
+        <source>reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="480"/>
+        <source>Click to go to the field.</source>
+        <translation>点击可跳转到该字段。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewLinesTableModel</name>
+    <message>
+        <location filename="../../ui/models/orders.py" line="346"/>
+        <source>#</source>
+        <extracomment>a line&apos;s SKU or quantity was changed by the person</extracomment>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="347"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="348"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="349"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="350"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="351"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="352"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="425"/>
+        <source>Cancelled line</source>
+        <translation>已取消的订单行</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <location filename="../../ui/models/orders.py" line="88"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="90"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="93"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="95"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="715"/>
+        <source>Filter: number, customer, phone, reason…</source>
+        <extracomment>the number of exceptions waiting (the main window shows it in the tab title) the queue&apos;s rows are in the model and the table was asked to repaint (benchmarks, tests) an order was put in the detail panel (``OpenedOrder``) an approve/hold/cancel/partial/cancel-lines decision came back (``ReviewOutcome``) seconds from asking for the queue to the rows being in the model (the last load)</extracomment>
+        <translation>筛选：订单号、客户、电话、原因…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="717"/>
+        <source>Include on hold</source>
+        <translation>包括挂起的订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="719"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="734"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="753"/>
+        <location filename="../../ui/views/review_view.py" line="1162"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="754"/>
+        <location filename="../../ui/views/review_view.py" line="1203"/>
+        <source>Approve</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="756"/>
+        <source>Hold…</source>
+        <translation>挂起…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="757"/>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="758"/>
+        <source>Allow partial shipment…</source>
+        <translation>允许部分发货…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="760"/>
+        <source>Cancel selected lines…</source>
+        <translation>取消所选订单行…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="762"/>
+        <source>Next order</source>
+        <translation>下一个订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="784"/>
+        <source>Save the corrections (Ctrl+S)</source>
+        <translation>保存更正（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="786"/>
+        <source>Save, then review and allocate the order again (Ctrl+Enter)</source>
+        <translation>保存，然后重新审核并分配订单（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="787"/>
+        <source>Park the order with a reason (Ctrl+H)</source>
+        <translation>填写原因并挂起订单（Ctrl+H）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="788"/>
+        <source>Cancel the whole order (Ctrl+Shift+Delete)</source>
+        <translation>取消整个订单（Ctrl+Shift+Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="789"/>
+        <source>Open the next order in the queue (F8 or Ctrl+Down)</source>
+        <translation>打开队列中的下一个订单（F8 或 Ctrl+Down）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="792"/>
+        <source>Supervisor: ship what can be reserved now; the rest is not sent</source>
+        <translation>主管：发出现在能预留的部分，其余部分不再发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="793"/>
+        <source>Supervisor: drop the lines selected in the lines table</source>
+        <translation>主管：取消订单行表中所选的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="938"/>
+        <source>The first {n} orders; loading the rest…</source>
+        <translation>前 {n} 个订单；正在加载其余订单…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/review_view.py" line="943"/>
+        <source>%n exception(s)</source>
+        <translation>
+            <numerusform>%n 个异常</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/review_view.py" line="945"/>
+        <source>, %n on hold</source>
+        <translation>
+            <numerusform>，%n 个挂起</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="948"/>
+        <source> — {shown} shown</source>
+        <translation> — 显示 {shown} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1074"/>
+        <source>Order {number} is {state}; it is shown read-only.</source>
+        <translation>订单 {number} 处于 {state} 状态，仅以只读方式显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1087"/>
+        <source>The order could not be opened.</source>
+        <translation>无法打开该订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1156"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1157"/>
+        <source>Order {number} has changes that are not saved yet.</source>
+        <translation>订单 {number} 有尚未保存的更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1161"/>
+        <source>Save them before leaving the order?</source>
+        <translation>离开此订单前要保存这些更改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1163"/>
+        <source>Discard changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1164"/>
+        <source>Stay on this order</source>
+        <translation>留在此订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1203"/>
+        <source>Save and approve</source>
+        <translation>保存并审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1240"/>
+        <source>Reload the order</source>
+        <translation>重新加载订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1267"/>
+        <source>Saved order {number}.</source>
+        <translation>已保存订单 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1293"/>
+        <source>Hold order {number}</source>
+        <translation>挂起订单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1294"/>
+        <source>Why is order {number} put on hold? It stays in the queue (on hold) until someone approves or cancels it.</source>
+        <translation>为什么挂起订单 {number}？在有人审批或取消它之前，它会以挂起状态留在队列中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1296"/>
+        <source>Hold order</source>
+        <translation>挂起订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1297"/>
+        <source>Your unsaved changes are saved first.</source>
+        <translation>将先保存您未保存的更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1298"/>
+        <source>Waiting for the customer to call back</source>
+        <translation>等待客户回电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1298"/>
+        <source>Waiting for the payment</source>
+        <translation>等待付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1299"/>
+        <source>Customer asked to change the order</source>
+        <translation>客户要求修改订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1299"/>
+        <source>Address being checked</source>
+        <translation>地址核实中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1321"/>
+        <source>The order is cancelled for good and its reserved stock is released. This cannot be undone.</source>
+        <translation>订单将被永久取消，其预留的库存将被释放。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1324"/>
+        <source>Your unsaved changes to it are discarded.</source>
+        <translation>您对此订单未保存的更改将被放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1326"/>
+        <source>Cancel order {number}?</source>
+        <translation>取消订单 {number}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1327"/>
+        <source>Why is order {number} cancelled?</source>
+        <translation>为什么取消订单 {number}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1328"/>
+        <source>Cancel order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1328"/>
+        <source>Keep the order</source>
+        <translation>保留订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1329"/>
+        <source>Customer cancelled</source>
+        <translation>客户取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1329"/>
+        <source>Duplicate order</source>
+        <translation>重复订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1330"/>
+        <source>Address outside the delivery area</source>
+        <translation>地址超出配送范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1330"/>
+        <source>Payment not received</source>
+        <translation>未收到付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1331"/>
+        <source>Customer cannot be reached</source>
+        <translation>无法联系到客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1353"/>
+        <source>Allow a partial shipment of {number}</source>
+        <translation>允许订单 {number} 部分发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1354"/>
+        <source>Why may order {number} ship without the quantities that are short?</source>
+        <translation>为什么订单 {number} 可以在缺少部分数量的情况下发货？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1355"/>
+        <source>Allow partial shipment</source>
+        <translation>允许部分发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1356"/>
+        <source>The order is reviewed again and allocated with what is in stock now.</source>
+        <translation>订单将重新审核，并按当前库存进行分配。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1357"/>
+        <source>Customer agreed</source>
+        <translation>客户已同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1357"/>
+        <source>Customer asked to send what is there</source>
+        <translation>客户要求先发现有的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1380"/>
+        <source>Select the lines to cancel in the lines table first.</source>
+        <translation>请先在订单行表中选择要取消的行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1384"/>
+        <source>Cancel lines of {number}</source>
+        <translation>取消订单 {number} 的订单行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1385"/>
+        <source>Why are lines {lines} of order {number} cancelled?</source>
+        <translation>为什么取消订单 {number} 的第 {lines} 行？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1387"/>
+        <source>Cancel lines</source>
+        <translation>取消订单行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1387"/>
+        <source>Keep the lines</source>
+        <translation>保留订单行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1388"/>
+        <source>Their reserved stock is released and the rest of the order is reviewed again.</source>
+        <translation>这些行预留的库存将被释放，订单的其余部分将重新审核。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1389"/>
+        <source>Out of stock, customer agreed</source>
+        <translation>缺货，客户已同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1389"/>
+        <source>Product discontinued</source>
+        <translation>商品已停售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1390"/>
+        <source>Customer removed the item</source>
+        <translation>客户删除了该商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1416"/>
+        <source>Order {number} is still an exception: {reasons}. The findings are marked below.</source>
+        <translation>订单 {number} 仍为异常：{reasons}。问题已在下方标出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1421"/>
+        <source>Order {number} approved and allocated.</source>
+        <translation>订单 {number} 已审批并分配。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1424"/>
+        <source>Order {number} is on hold.</source>
+        <translation>订单 {number} 已挂起。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1426"/>
+        <source>Order {number} cancelled.</source>
+        <translation>订单 {number} 已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1428"/>
+        <source>Order {number} is now {state}.</source>
+        <translation>订单 {number} 现处于 {state} 状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1440"/>
+        <source>The queue is empty. Well done.</source>
+        <translation>队列已清空。辛苦了！</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="1450"/>
+        <source>No other order in the queue is free to open.</source>
+        <translation>队列中没有其他可以打开的订单。</translation>
     </message>
 </context>
 <context>
@@ -2878,6 +3989,44 @@ Empty: the embedded database {url}</source>
     </message>
 </context>
 <context>
+    <name>TimelineTableModel</name>
+    <message>
+        <location filename="../../ui/models/orders.py" line="609"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="610"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="611"/>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="612"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="613"/>
+        <source>From → to</source>
+        <translation>状态变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="614"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders.py" line="615"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
         <location filename="../../ui/dialogs/stock_dialogs.py" line="105"/>
@@ -3129,84 +4278,90 @@ Empty: the embedded database {url}</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="74"/>
-        <location filename="../../ui/views/registry.py" line="90"/>
+        <location filename="../../ui/views/registry.py" line="78"/>
+        <location filename="../../ui/views/registry.py" line="94"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="81"/>
+        <location filename="../../ui/views/registry.py" line="85"/>
         <source>Review desk</source>
         <translation>审单台</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="70"/>
-        <location filename="../../ui/views/registry.py" line="82"/>
+        <location filename="../../ui/views/registry.py" line="74"/>
+        <location filename="../../ui/views/registry.py" line="86"/>
         <source>Goods-in</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="72"/>
+        <location filename="../../ui/views/registry.py" line="70"/>
+        <source>Review queue</source>
+        <translation>审单队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/registry.py" line="76"/>
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="83"/>
+        <location filename="../../ui/views/registry.py" line="87"/>
         <source>Picking</source>
         <translation>拣货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="84"/>
+        <location filename="../../ui/views/registry.py" line="88"/>
         <source>QC bench</source>
         <translation>质检台</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="85"/>
+        <location filename="../../ui/views/registry.py" line="89"/>
         <source>Packing bench</source>
         <translation>打包台</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="86"/>
+        <location filename="../../ui/views/registry.py" line="90"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="87"/>
+        <location filename="../../ui/views/registry.py" line="91"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="88"/>
+        <location filename="../../ui/views/registry.py" line="72"/>
+        <location filename="../../ui/views/registry.py" line="92"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="89"/>
+        <location filename="../../ui/views/registry.py" line="93"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="175"/>
+        <location filename="../../ui/views/registry.py" line="180"/>
         <source>The {name} station is not available in this version. FreshFlow opens the views your role can use instead.</source>
         <translation>此版本暂不提供 {name} 工作站。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="179"/>
+        <location filename="../../ui/views/registry.py" line="184"/>
         <source>There is no station named “{name}”. Known stations: {names}. FreshFlow opens the views your role can use instead.</source>
         <translation>没有名为“{name}”的工作站。已知工作站：{names}。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="184"/>
+        <location filename="../../ui/views/registry.py" line="189"/>
         <source>Your role ({role}) may not use the {name} station. FreshFlow opens the views your role can use instead.</source>
         <translation>您的角色（{role}）无权使用 {name} 工作站。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="194"/>
+        <location filename="../../ui/views/registry.py" line="199"/>
         <source>There is nothing for the role {role} in this version of FreshFlow yet.</source>
         <translation>此版本的 FreshFlow 暂时还没有适用于角色“{role}”的功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="198"/>
+        <location filename="../../ui/views/registry.py" line="203"/>
         <source>Coming in a later version: {stations}.</source>
         <translation>后续版本将提供：{stations}。</translation>
     </message>

@@ -15,9 +15,9 @@ from ui.views.registry import VIEWS, StationStatus, ViewUnavailable, lazy_view, 
     (Role.QC_INSPECTOR, ["catalog", "stock"]),
     (Role.STOCK_CLERK, ["catalog", "stock", "goods_in", "counts"]),
     (Role.PACKER, ["catalog", "stock", "customers"]),
-    (Role.CS_REP, ["catalog", "stock", "customers", "admin"]),  # the audit log
-    (Role.SUPERVISOR, ["catalog", "stock", "customers", "goods_in", "counts", "admin"]),
-    (Role.ADMIN, ["catalog", "stock", "customers", "goods_in", "counts", "admin"]),
+    (Role.CS_REP, ["catalog", "stock", "customers", "review", "orders", "admin"]),  # the audit log
+    (Role.SUPERVISOR, ["catalog", "stock", "customers", "review", "orders", "goods_in", "counts", "admin"]),
+    (Role.ADMIN, ["catalog", "stock", "customers", "review", "orders", "goods_in", "counts", "admin"]),
 ])
 def test_views_per_role(role, expected):
     assert [spec.view_id for spec in views_for(role)] == expected

@@ -67,6 +67,10 @@ VIEWS: list[ViewSpec] = [
              lazy_view("ui.views.stock_view", "StockView"), _may(Action.STOCK_VIEW)),
     ViewSpec("customers", QT_TRANSLATE_NOOP("ViewRegistry", "Customers"),
              lazy_view("ui.views.customers_view", "CustomersView"), _may(Action.CUSTOMER_VIEW)),
+    ViewSpec("review", QT_TRANSLATE_NOOP("ViewRegistry", "Review queue"),
+             lazy_view("ui.views.review_view", "ReviewView"), _may(Action.ORDER_REVIEW)),
+    ViewSpec("orders", QT_TRANSLATE_NOOP("ViewRegistry", "Orders"),
+             lazy_view("ui.views.orders_view", "OrdersView"), _may(Action.ORDER_VIEW)),
     ViewSpec("goods_in", QT_TRANSLATE_NOOP("ViewRegistry", "Goods-in"),
              lazy_view("ui.views.goods_in_view", "GoodsInView"), _may(Action.STOCK_RECEIVE)),
     ViewSpec("counts", QT_TRANSLATE_NOOP("ViewRegistry", "Stock counts"),
@@ -96,6 +100,7 @@ STATIONS: dict[str, str] = {
 # that id.
 STATION_VIEWS: dict[str, tuple[str, ...]] = {
     "stock": ("goods_in", "counts", "stock"),
+    "review": ("review", "orders"),
 }
 
 # The stations each role works at (DESIGN.md §1), to say what comes later.
@@ -104,7 +109,7 @@ ROLE_STATIONS: dict[Role, tuple[str, ...]] = {
     Role.QC_INSPECTOR: ("qc",),
     Role.PACKER: ("packing", "shipments"),
     Role.STOCK_CLERK: ("stock",),
-    Role.CS_REP: ("aftersales",),
+    Role.CS_REP: ("review", "aftersales"),
     Role.SUPERVISOR: ("review", "orders", "dashboard"),
     Role.ADMIN: ("orders", "dashboard", "admin"),
 }

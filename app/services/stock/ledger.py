@@ -13,11 +13,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.db.bulk import bulk_insert
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import _
 from app.models import Bin, Lot, Product, StockMove, StockQuant
@@ -49,7 +50,6 @@ _CHANGE_QUANT = (
     .values(on_hand=_QUANTS.c.on_hand + bindparam("on_hand_delta_"),
             reserved=_QUANTS.c.reserved + bindparam("reserved_delta_"))
 )
-_INSERT_MOVE = insert(StockMove.__table__)
 
 
 def new_batch() -> str:
@@ -114,6 +114,21 @@ def apply_quant_delta(session: Session, quant_id: int, on_hand_delta: int, reser
                                   "Refresh and try again."))
 
 
+def apply_quant_deltas(session: Session, deltas: list[tuple[int, int, int]]) -> None:
+    """Many (quant id, on hand delta, reserved delta) at once, one executemany; all apply or ``InsufficientStock``.
+
+    For callers holding SQLite's write lock, whose amounts cannot have changed since they read them.
+    """
+    if not deltas:
+        return
+    result = session.execute(_CHANGE_QUANT, [
+        {"quant_id_": quant_id, "on_hand_delta_": on_hand, "reserved_delta_": reserved}
+        for quant_id, on_hand, reserved in deltas])
+    if result.rowcount != len(deltas):
+        raise InsufficientStock(_("Not enough stock left in that bin and lot: another station may have taken it. "
+                                  "Refresh and try again."))
+
+
 def move_row(actor: Actor, quant_id: int, key: QuantKey, *, kind: str, on_hand_delta: int = 0,
              reserved_delta: int = 0, reason: str = "", reference: str = "", batch: str = "",
              value_cents: int | None = None) -> dict:
@@ -128,8 +143,7 @@ def move_row(actor: Actor, quant_id: int, key: QuantKey, *, kind: str, on_hand_d
 
 def insert_moves(session: Session, rows: list[dict]) -> None:
     """Append ledger rows (one multi-row INSERT)."""
-    if rows:
-        session.execute(_INSERT_MOVE, rows)
+    bulk_insert(session, StockMove.__table__, rows)
 
 
 def change_quant(

@@ -8,18 +8,18 @@ Order: expiry date, then the older receipt, then the lot, then the bin's
 pick-path sequence, so ties go to the stock that arrived first and is
 nearest on the path.
 
-Each take is one conditional UPDATE (``reserved + take <= on_hand``) checked by
-row count, for the amount the candidate query found free. On SQLite the
-IMMEDIATE write lock makes that amount exact. On PostgreSQL another station
-may have reserved from the quant since; then the UPDATE matches no row, the
-quant is locked (``SELECT … FOR UPDATE``) and read again, and what is free now
-is taken, so nothing is ever over-reserved and a line is never reported
-short while its stock is still there.
+The amounts taken are exact. On SQLite the IMMEDIATE write lock keeps the
+candidates' free amounts true until commit. On PostgreSQL the candidates'
+lots are then locked FOR SHARE (a quarantine waits, or has committed and the
+lot is left out) and their quants FOR UPDATE, both in id order so stations
+never deadlock each other, and the free amounts are read again under the lock.
+Nothing is ever over-reserved, and a line is never reported short while its
+stock is still there. The conditional UPDATE (``reserved + take <= on_hand``)
+and the CHECK constraints stay as the backstop.
 
-The hot path runs statements built once at import (Core on the tables, bind
-parameters) instead of building ORM statements per call; each line costs one
-SELECT (candidates with the product's minimum shelf life), then per quant taken
-one UPDATE, one ledger INSERT and one reservation INSERT.
+Per call: one candidate SELECT (two lock SELECTs more on PostgreSQL), then one
+executemany each for the quants' UPDATEs, the ledger rows and the reservation
+rows, whatever the number of lines and orders.
 """
 
 from __future__ import annotations
@@ -31,16 +31,16 @@ from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.db.bulk import bulk_insert
 from app.db.database import Database
 from app.errors import NotFound, ValidationError
 from app.i18n import _
 from app.models import Bin, Lot, Product, StockQuant, StockReservation
 from app.permissions import Action, require
 from app.services.context import Actor
-from app.services.stock.ledger import (InsufficientStock, QuantKey, apply_quant_delta, change_quant, insert_moves,
+from app.services.stock.ledger import (InsufficientStock, apply_quant_deltas, QuantKey, change_quant, insert_moves,
                                       move_row, quant_key)
 
-MAX_RACE_RETRIES = 5
 
 
 @dataclass(frozen=True)
@@ -79,25 +79,26 @@ class ReservationResult:
 _Q, _L, _B, _P, _R = (StockQuant.__table__, Lot.__table__, Bin.__table__, Product.__table__,
                       StockReservation.__table__)
 _CANDIDATES = (
-    select(_Q.c.id, _Q.c.product_id, _Q.c.bin_id, _Q.c.lot_id, (_Q.c.on_hand - _Q.c.reserved).label("available"),
+    select(_Q.c.id, _Q.c.warehouse_id, _Q.c.product_id, _Q.c.bin_id, _Q.c.lot_id, (_Q.c.on_hand - _Q.c.reserved).label("available"),
            _L.c.lot_number,
            _L.c.expiry_date, _B.c.code.label("bin_code"), _P.c.min_remaining_shelf_life_days.label("min_days"))
     .select_from(_Q.join(_L, _L.c.id == _Q.c.lot_id).join(_B, _B.c.id == _Q.c.bin_id)
                  .join(_P, _P.c.id == _Q.c.product_id))
-    .where(_Q.c.warehouse_id == bindparam("warehouse_id"), _Q.c.product_id.in_(bindparam("product_ids", expanding=True)),
+    .where(_Q.c.product_id.in_(bindparam("product_ids", expanding=True)),
            _Q.c.on_hand > _Q.c.reserved, _L.c.quarantined.is_(False), _L.c.expiry_date >= bindparam("today"),
            _B.c.active.is_(True))
     .order_by(_Q.c.product_id, _L.c.expiry_date, _L.c.received_date, _L.c.id, _B.c.pick_sequence, _Q.c.id)
 )
 _EXISTING_PRODUCTS = select(_P.c.id).where(_P.c.id.in_(bindparam("product_ids", expanding=True)))
-#: PostgreSQL: wait for the station holding the quant, then read what it left (``FOR UPDATE`` renders
-#: nothing on SQLite, where the IMMEDIATE lock already excludes other writers).
-_LOCK_AVAILABLE = select(_Q.c.on_hand - _Q.c.reserved).where(_Q.c.id == bindparam("quant_id")).with_for_update()
-#: PostgreSQL: hold the lot while reserving from it, so a quarantine either waits for this reservation
-#: (and then releases it) or has committed already (and the lot is skipped). Re-checked on the
-#: locked row itself, so a quarantine that committed while this statement waited is seen.
-_LOCK_LOT_UNLESS_QUARANTINED = (select(_L.c.id).where(_L.c.id == bindparam("lot_id"), _L.c.quarantined.is_(False))
-                                .with_for_update(read=True))
+#: PostgreSQL: hold the candidate lots (in id order) while reserving from them, so a quarantine either waits
+#: for this transaction (and then releases its reservations) or has committed already; the WHERE is re-checked
+#: on the locked row, so a lot quarantined while this waited is left out.
+_LOCK_LOTS_UNLESS_QUARANTINED = (select(_L.c.id).where(_L.c.id.in_(bindparam("lot_ids", expanding=True)),
+                                                       _L.c.quarantined.is_(False))
+                                 .order_by(_L.c.id).with_for_update(read=True))
+#: PostgreSQL: then lock the candidate quants (in id order) and read what is free now, exactly.
+_LOCK_QUANTS = (select(_Q.c.id, _Q.c.on_hand - _Q.c.reserved).where(_Q.c.id.in_(bindparam("quant_ids", expanding=True)))
+                .order_by(_Q.c.id).with_for_update())
 _INSERT_RESERVATIONS = insert(_R).returning(_R.c.id, sort_by_parameter_order=True)
 _ACTIVE_OF_REFERENCE = (
     select(_R.c.id, _R.c.quant_id, _R.c.quantity, _R.c.warehouse_id, _R.c.bin_id, _R.c.product_id, _R.c.lot_id)
@@ -111,26 +112,6 @@ def earliest_acceptable_expiry(min_remaining_days: int, delivery_date: date) -> 
     return delivery_date + timedelta(days=min_remaining_days)
 
 
-def _take(session: Session, quant_id: int, lot_id: int, wanted: int, available: int) -> int:
-    """Reserve up to ``wanted`` on one quant that had ``available`` free; returns how much was reserved.
-
-    Only the quant changes here; the caller appends the ledger rows of the whole order at once.
-    """
-    take = min(wanted, available)
-    if session.get_bind().dialect.name == "postgresql" and session.execute(
-            _LOCK_LOT_UNLESS_QUARANTINED, {"lot_id": lot_id}).first() is None:
-        return 0  # quarantined by another station since the candidates were read
-    for _attempt in range(MAX_RACE_RETRIES):
-        if take <= 0:
-            return 0
-        try:
-            apply_quant_delta(session, quant_id, 0, take)
-            return take
-        except InsufficientStock:  # another station reserved from it since it was read: lock it, read again
-            take = min(wanted, session.execute(_LOCK_AVAILABLE, {"quant_id": quant_id}).scalar_one())
-    return 0
-
-
 @dataclass(frozen=True)
 class LineRequest:
     """One order line to reserve: base units of a product, for a reference (the order line)."""
@@ -140,13 +121,50 @@ class LineRequest:
     reference: str
 
 
+@dataclass(frozen=True)
+class BatchLineRequest:
+    """A line of one of several orders reserved together (each order has its warehouse and delivery date)."""
+
+    warehouse_id: int
+    product_id: int
+    quantity: int
+    reference: str
+    delivery_date: date
+
+
+_CANDIDATES_MANY = _CANDIDATES.where(_Q.c.warehouse_id.in_(bindparam("warehouse_ids", expanding=True)))
+
+
+def _lock_and_reread(session: Session, by_stock: dict, free: dict[int, int]) -> dict[int, int]:
+    """PostgreSQL: lock the candidates' lots (share) and quants (update), each in id order, and return what is
+    free on each quant now. Another station may have reserved since the candidates were read; the locks
+    make the amounts exact until commit, so the takes below cannot fail. A quarantined lot's quants get 0."""
+    lot_of = {row.id: row.lot_id for rows in by_stock.values() for row in rows}
+    open_lots = set(session.execute(_LOCK_LOTS_UNLESS_QUARANTINED,
+                                    {"lot_ids": sorted(set(lot_of.values()))}).scalars())
+    now = dict(session.execute(_LOCK_QUANTS, {"quant_ids": sorted(free)}).all())
+    return {quant_id: now.get(quant_id, 0) if lot_of[quant_id] in open_lots else 0 for quant_id in free}
+
+
 def reserve_order_in_session(session: Session, actor: Actor, *, warehouse_id: int, lines: list[LineRequest],
                              delivery_date: date, today: date | None = None) -> list[ReservationResult]:
-    """Reserve all lines of one order FEFO in the caller's transaction.
+    """Reserve all lines of one order FEFO in the caller's transaction (see ``reserve_batch_in_session``)."""
+    return reserve_batch_in_session(session, actor, [
+        BatchLineRequest(warehouse_id, line.product_id, line.quantity, line.reference, delivery_date)
+        for line in lines], today=today)
 
-    One candidate query for all the order's products, one conditional UPDATE
-    per quant taken, and one multi-row INSERT each for the ledger and the
-    reservation rows. Lines of the same product share the candidates in order.
+
+def reserve_batch_in_session(session: Session, actor: Actor, lines: list[BatchLineRequest], *,
+                             today: date | None = None, with_ids: bool = True) -> list[ReservationResult]:
+    """Reserve the lines of one or many orders FEFO in the caller's transaction.
+
+    One candidate query for all the products and warehouses, one conditional
+    UPDATE per quant taken, and one multi-row INSERT each for the ledger and
+    the reservation rows. Lines of the same product share the candidates in
+    the order given, so an earlier order gets the earlier-expiring stock.
+    On SQLite the quants' UPDATEs are one executemany at the end (the write
+    lock makes the amounts read exact). ``with_ids=False`` skips RETURNING
+    when the caller does not need the reservation ids (bulk intake).
     """
     for line in lines:
         if line.quantity <= 0:
@@ -157,51 +175,59 @@ def reserve_order_in_session(session: Session, actor: Actor, *, warehouse_id: in
         return []
     today = today or clock.today()
     product_ids = sorted({line.product_id for line in lines})
-    by_product: dict[int, list] = {}
-    for row in session.execute(_CANDIDATES, {"warehouse_id": warehouse_id, "product_ids": product_ids,
-                                             "today": today}):
-        by_product.setdefault(row.product_id, []).append(row)
-    unknown = set(product_ids) - set(by_product)
+    warehouse_ids = sorted({line.warehouse_id for line in lines})
+    by_stock: dict[tuple[int, int], list] = {}
+    for row in session.execute(_CANDIDATES_MANY, {"warehouse_ids": warehouse_ids,
+                                                  "product_ids": product_ids, "today": today}):
+        by_stock.setdefault((row.warehouse_id, row.product_id), []).append(row)
+    unknown = set(product_ids) - {product for _warehouse, product in by_stock}
     if unknown:
         known = set(session.execute(_EXISTING_PRODUCTS, {"product_ids": sorted(unknown)}).scalars())
         if unknown - known:
             raise NotFound(_("Product {id} does not exist.").format(id=min(unknown - known)))
-    free = {row.id: row.available for rows in by_product.values() for row in rows}
+    free = {row.id: row.available for rows in by_stock.values() for row in rows}
+    if free and session.get_bind().dialect.name == "postgresql":
+        free = _lock_and_reread(session, by_stock, free)
+    taken_per_quant: dict[int, int] = {}
     moves: list[dict] = []
     pending: list[tuple[int, dict, tuple]] = []  # (line index, reservation row, part without id)
     # Lines are taken in product order (stable, so two lines of one product keep theirs), not in the order the
-    # caller listed them: every order then locks its quants in the same order (product, then FEFO) and two
-    # orders never deadlock each other on PostgreSQL. Results still come back in the caller's order.
+    # caller listed them: every transaction then locks its quants in the same order (product, then FEFO) and two
+    # stations never deadlock each other on PostgreSQL. Results still come back in the caller's order.
     for index in sorted(range(len(lines)), key=lambda i: lines[i].product_id):
         line = lines[index]
-        candidates = by_product.get(line.product_id, [])
+        candidates = by_stock.get((line.warehouse_id, line.product_id), [])
         need = line.quantity
-        earliest = earliest_acceptable_expiry(candidates[0].min_days, delivery_date) if candidates else None
+        earliest = earliest_acceptable_expiry(candidates[0].min_days, line.delivery_date) if candidates else None
         for row in candidates:
             if need == 0:
                 break
             if row.expiry_date < earliest or free[row.id] <= 0:
-                continue  # too little shelf life left on the delivery date, or already taken by this order
-            taken = _take(session, row.id, row.lot_id, need, free[row.id])
-            if not taken:
-                free[row.id] = 0
-                continue
+                continue  # too little shelf life left on the delivery date, or already taken by this batch
+            taken = min(need, free[row.id])
+            taken_per_quant[row.id] = taken_per_quant.get(row.id, 0) + taken
             free[row.id] -= taken
             need -= taken
-            key = QuantKey(warehouse_id, row.bin_id, line.product_id, row.lot_id)
+            key = QuantKey(line.warehouse_id, row.bin_id, line.product_id, row.lot_id)
             moves.append(move_row(actor, row.id, key, kind="reserve", reserved_delta=taken, reason="FEFO",
                                   reference=line.reference))
             pending.append((index, {
                 "reference": line.reference, "quant_id": row.id, "product_id": line.product_id, "lot_id": row.lot_id,
-                "bin_id": row.bin_id, "warehouse_id": warehouse_id, "quantity": taken, "status": "active",
+                "bin_id": row.bin_id, "warehouse_id": line.warehouse_id, "quantity": taken, "status": "active",
             }, (row.id, row.bin_id, row.bin_code, row.lot_id, row.lot_number, row.expiry_date, taken)))
+    apply_quant_deltas(session, [(quant_id, 0, taken) for quant_id, taken in sorted(taken_per_quant.items())])
     insert_moves(session, moves)
-    ids = session.execute(_INSERT_RESERVATIONS, [values for _i, values, _p in pending]).scalars().all() \
-        if pending else []
+    if not pending:
+        ids: list[int | None] = []
+    elif with_ids:
+        ids = session.execute(_INSERT_RESERVATIONS, [values for _i, values, _p in pending]).scalars().all()
+    else:  # a plain executemany is several times faster than INSERT ... RETURNING row by row
+        bulk_insert(session, _R, [values for _i, values, _p in pending])
+        ids = [None] * len(pending)
     parts: list[list[ReservedPart]] = [[] for _line in lines]
     for reservation_id, (index, _values, part) in zip(ids, pending, strict=True):
         parts[index].append(ReservedPart(reservation_id, *part))
-    return [ReservationResult(line.reference, line.product_id, warehouse_id, line.quantity, tuple(found))
+    return [ReservationResult(line.reference, line.product_id, line.warehouse_id, line.quantity, tuple(found))
             for line, found in zip(lines, parts, strict=True)]
 
 
@@ -229,6 +255,32 @@ def release_in_session(session: Session, actor: Actor, reference: str, reason: s
         # a reservation carries its quant's warehouse, bin, product and lot (a quant never changes them)
         change_quant(session, actor, row.quant_id, QuantKey(row.warehouse_id, row.bin_id, row.product_id, row.lot_id),
                      kind="release", reserved_delta=-row.quantity, reason=reason, reference=reference)
+        released += row.quantity
+    return released
+
+
+def prefix_range(column, prefix: str) -> tuple:
+    """``column`` starts with ``prefix``, as a range the column's index can serve (LIKE cannot on SQLite)."""
+    return column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def release_matching_in_session(session: Session, actor: Actor, reference_prefix: str, reason: str, *,
+                                references: set[str] | None = None, warehouse_id: int | None = None) -> int:
+    """Release the active reservations whose reference starts with ``reference_prefix`` (e.g. all lines of an
+    order), optionally only ``references`` and only in ``warehouse_id``; in product order, like reserving."""
+    query = (select(_R.c.id, _R.c.reference, _R.c.quant_id, _R.c.quantity, _R.c.warehouse_id, _R.c.bin_id,
+                    _R.c.product_id, _R.c.lot_id)
+             .where(*prefix_range(_R.c.reference, reference_prefix), _R.c.status == "active")
+             .order_by(_R.c.product_id, _R.c.id))
+    if warehouse_id is not None:
+        query = query.where(_R.c.warehouse_id == warehouse_id)
+    released = 0
+    for row in session.execute(query).all():
+        if references is not None and row.reference not in references:
+            continue
+        _end_reservation(session, row.id, "released")
+        change_quant(session, actor, row.quant_id, QuantKey(row.warehouse_id, row.bin_id, row.product_id, row.lot_id),
+                     kind="release", reserved_delta=-row.quantity, reason=reason, reference=row.reference)
         released += row.quantity
     return released
 

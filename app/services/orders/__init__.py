@@ -1,0 +1,1 @@
+"""Orders: intake, review, allocation and the review desk."""
