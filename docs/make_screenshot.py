@@ -54,7 +54,7 @@ def main() -> int:
 
         database = Database(f"sqlite:///{Path(tmp) / 'demo.db'}")
         upgrade(database)
-        generate_demo(database)
+        generate_demo(database, orders=300)  # the review queue tab then has its exceptions
         password = next(u.password for u in DEMO_USERS if u.username == args.user)
         result = users.login(database, args.user, password, args.station or "")
 
