@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import json
+
 from sqlalchemy import Table, insert
+from sqlalchemy.sql import sqltypes
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -60,7 +63,47 @@ def bulk_insert(session: Session, table: Table, rows: list[dict], *, skip_confli
         for name, processor in processors:
             for row in rows:
                 row[name] = processor(row[name])
-    parameters = [tuple(row[name] for name in order) for row in rows] if dialect.positional else rows
-    connection.exec_driver_sql(sql, parameters)
+    if dialect.name == "postgresql":
+        _insert_unnest(connection, table, order, rows, skip_conflicts_on)
+    else:
+        parameters = [tuple(row[name] for name in order) for row in rows] if dialect.positional else rows
+        connection.exec_driver_sql(sql, parameters)
     announce_table(session, table.name)
+
+
+@lru_cache(maxsize=256)
+def _unnest_sql(table: Table, names: tuple[str, ...], skip_conflicts_on: tuple[str, ...], dialect) -> tuple[str, tuple]:
+    """``INSERT … SELECT … FROM unnest(arrays)``: one statement and one array per column, whatever the rows.
+
+    JSON travels as text (already serialised by its bind processor) and is cast back in the SELECT.
+    """
+    quote = dialect.identifier_preparer.quote
+    arrays, columns, json_columns = [], [], []
+    for name in names:
+        impl = table.c[name].type.dialect_impl(dialect)
+        is_json = isinstance(impl, sqltypes.JSON)
+        arrays.append(f"%s::{'TEXT' if is_json else impl.compile(dialect=dialect)}[]")
+        columns.append(f"u.{quote(name)}::JSON" if is_json else f"u.{quote(name)}")
+        if is_json:
+            json_columns.append(name)
+    column_list = ", ".join(quote(name) for name in names)
+    sql = (f"INSERT INTO {quote(table.name)} ({column_list}) SELECT {', '.join(columns)} "
+           f"FROM unnest({', '.join(arrays)}) AS u({column_list})")
+    if skip_conflicts_on:
+        sql += f" ON CONFLICT ({', '.join(quote(name) for name in skip_conflicts_on)}) DO NOTHING"
+    return sql, tuple(json_columns)
+
+
+def _insert_unnest(connection, table: Table, names: tuple[str, ...], rows: list[dict],
+                   skip_conflicts_on: tuple[str, ...]) -> None:
+    """PostgreSQL: the rows as one array per column (RLS, triggers and constraints apply as for any INSERT).
+
+    Pipelined single-row INSERTs cost ≈ 50 µs a row on client and server; this is one statement."""
+    sql, json_columns = _unnest_sql(table, names, skip_conflicts_on, connection.dialect)
+    columns = {name: [row[name] for row in rows] for name in names}
+    for name in json_columns:
+        # psycopg's JSON bind processor wraps values (``Json(obj)``); the array carries them as text
+        columns[name] = [value if value is None or isinstance(value, str)
+                         else json.dumps(getattr(value, "obj", value), ensure_ascii=False) for value in columns[name]]
+    connection.exec_driver_sql(sql, tuple(columns[name] for name in names))
 

@@ -40,9 +40,11 @@ class Order(Base):
     state_reason: Mapped[str] = mapped_column(Text, default="")
     #: the failing review rules, [{"rule", "field", "message"}]; empty when the order passed
     review_reasons: Mapped[list] = mapped_column(JSON, default=list)
-    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
-    customer_name: Mapped[str] = mapped_column(String(120), default="", index=True)
-    phone: Mapped[str] = mapped_column(String(40), default="", index=True)
+    # no indexes on the contact columns: the orders browser searches them by substring, which no index serves,
+    # and each index costs every imported order
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+    customer_name: Mapped[str] = mapped_column(String(120), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(10), default="")
     has_address: Mapped[bool] = mapped_column(Boolean, default=True)

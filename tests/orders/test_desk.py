@@ -133,3 +133,14 @@ def test_pickers_cannot_review(db, system, shop, login_as):
     picker = login_as(Role.PICKER)
     with pytest.raises(PermissionDenied):
         desk.claim(picker.database, picker.actor, order.id)
+
+
+def test_a_rep_allocates_a_line_from_two_lots_and_releases_it(db, system, shop, login_as):
+    """One order line reserved from two quants: on PostgreSQL the rep's row policy (no second reservation for a
+    line that holds one) must not refuse the two rows written together."""
+    rep = login_as(Role.CS_REP)
+    report = import_drafts(rep.database, rep.actor, [draft("T2", ("VEG-1", 7))], now=NOW)
+    order = get_order(db, system, number=report.numbers[0])
+    assert order.state == "allocated" and len(order.reservations) == 2
+    assert desk.cancel(rep.database, rep.actor, order.id, "customer cancelled").state == "cancelled"
+    assert verify(db, system) == []

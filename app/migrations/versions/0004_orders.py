@@ -82,10 +82,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('number', name=op.f('uq_orders_number'))
     )
     with op.batch_alter_table('orders', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_orders_customer_id'), ['customer_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_orders_customer_name'), ['customer_name'], unique=False)
         batch_op.create_index('ix_orders_fingerprint', ['fingerprint', 'placed_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_orders_phone'), ['phone'], unique=False)
         batch_op.create_index('ix_orders_received', ['received_at'], unique=False)
         batch_op.create_index('ix_orders_state_delivery', ['state', 'delivery_date', 'received_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_orders_warehouse_id'), ['warehouse_id'], unique=False)
@@ -215,10 +212,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_orders_warehouse_id'))
         batch_op.drop_index('ix_orders_state_delivery')
         batch_op.drop_index('ix_orders_received')
-        batch_op.drop_index(batch_op.f('ix_orders_phone'))
         batch_op.drop_index('ix_orders_fingerprint')
-        batch_op.drop_index(batch_op.f('ix_orders_customer_name'))
-        batch_op.drop_index(batch_op.f('ix_orders_customer_id'))
 
     op.drop_table('orders')
     op.drop_table('shared_settings')
