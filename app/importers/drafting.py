@@ -131,3 +131,20 @@ def name_value_pairs(entries: object, name_key: str, value_key: str) -> list[tup
     if not isinstance(entries, list):
         return []
     return [(entry.get(name_key), entry.get(value_key)) for entry in entries if isinstance(entry, dict)]
+
+
+def delivery_from_custom_fields(order: dict, items: list, context: MapContext, raw_fields: dict[str, str], *,
+                                list_key: str, item_list_key: str, name_key: str, value_key: str):
+    """Delivery date and slot from the order's custom fields (``order[list_key]``, name/value entries), each
+    falling back to the first line item whose ``item_list_key`` names it; read by ``apply_delivery``."""
+    raw_date, raw_slot = custom_delivery_fields(name_value_pairs(order.get(list_key), name_key, value_key),
+                                                context.options, raw_fields)
+    for item in items:
+        if raw_date not in (None, "") and raw_slot not in (None, ""):
+            break
+        if isinstance(item, dict):
+            item_date, item_slot = custom_delivery_fields(
+                name_value_pairs(item.get(item_list_key), name_key, value_key), context.options, {})
+            raw_date = raw_date if raw_date not in (None, "") else item_date
+            raw_slot = raw_slot if raw_slot not in (None, "") else item_slot
+    return apply_delivery(raw_date, raw_slot, raw_fields, list_key, list_key)

@@ -11,11 +11,9 @@ from app.i18n import _
 from app.importers.draft import DraftLine, OrderDraft
 from app.importers.drafting import (
     MapContext,
-    apply_delivery,
-    custom_delivery_fields,
+    delivery_from_custom_fields,
     finished_address,
     joined_name,
-    name_value_pairs,
     read_language,
     read_placed_at,
     require_object,
@@ -108,18 +106,9 @@ def _line(item: object, index: int) -> DraftLine:
 
 
 def _delivery(order: dict, items: list, context: MapContext, raw_fields: dict[str, str]):
-    """Delivery date/slot from note_attributes, falling back to the first line item properties naming them."""
-    raw_date, raw_slot = custom_delivery_fields(name_value_pairs(order.get("note_attributes"), "name", "value"),
-                                                context.options, raw_fields)
-    for item in items:
-        if raw_date not in (None, "") and raw_slot not in (None, ""):
-            break
-        if isinstance(item, dict):
-            item_date, item_slot = custom_delivery_fields(
-                name_value_pairs(item.get("properties"), "name", "value"), context.options, {})
-            raw_date = raw_date if raw_date not in (None, "") else item_date
-            raw_slot = raw_slot if raw_slot not in (None, "") else item_slot
-    return apply_delivery(raw_date, raw_slot, raw_fields, "note_attributes", "note_attributes")
+    """Delivery date/slot from note_attributes, falling back to the line items' properties naming them."""
+    return delivery_from_custom_fields(order, items, context, raw_fields, list_key="note_attributes",
+                                       item_list_key="properties", name_key="name", value_key="value")
 
 
 def _payment_status(financial_status: str) -> str:

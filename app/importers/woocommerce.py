@@ -15,11 +15,9 @@ from app.i18n import _
 from app.importers.draft import DraftAddress, DraftLine, OrderDraft
 from app.importers.drafting import (
     MapContext,
-    apply_delivery,
-    custom_delivery_fields,
+    delivery_from_custom_fields,
     finished_address,
     joined_name,
-    name_value_pairs,
     read_placed_at,
     require_object,
 )
@@ -121,17 +119,8 @@ def _line(item: object, index: int) -> DraftLine:
 
 def _delivery(order: dict, items: list, context: MapContext, raw_fields: dict[str, str]):
     """Delivery date/slot from the order's meta_data, falling back to the line items' meta_data."""
-    raw_date, raw_slot = custom_delivery_fields(name_value_pairs(order.get("meta_data"), "key", "value"),
-                                                context.options, raw_fields)
-    for item in items:
-        if raw_date not in (None, "") and raw_slot not in (None, ""):
-            break
-        if isinstance(item, dict):
-            item_date, item_slot = custom_delivery_fields(
-                name_value_pairs(item.get("meta_data"), "key", "value"), context.options, {})
-            raw_date = raw_date if raw_date not in (None, "") else item_date
-            raw_slot = raw_slot if raw_slot not in (None, "") else item_slot
-    return apply_delivery(raw_date, raw_slot, raw_fields, "meta_data", "meta_data")
+    return delivery_from_custom_fields(order, items, context, raw_fields, list_key="meta_data",
+                                       item_list_key="meta_data", name_key="key", value_key="value")
 
 
 def _payment_status(status: str, order: dict) -> str:

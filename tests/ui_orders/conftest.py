@@ -9,17 +9,17 @@ PC), and ``make_context("cs")`` acts as a demo user there.
 
 from __future__ import annotations
 
-import gc
 import shutil
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
+
+from tests import qt_support
+from tests.qt_support import context_factory, wait_idle  # noqa: F401 - wait_idle is imported by the tests
 from argon2 import PasswordHasher
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
 
-from app.config import Settings
 from app.db.database import Database
 from app.db.migrate import upgrade
 from app.demo.generate import generate_demo
@@ -30,8 +30,7 @@ from app.services.context import Actor
 from app.services.orders import intake, queries
 from app.services.orders.review_settings import ReviewSettings
 from app.services.orders.slots import next_feasible_slot
-from ui.context import ChangeNotifier, ViewContext
-from ui.operations import OperationRunner
+from ui.context import ViewContext
 
 #: demo users (app/demo/catalog_data.py DEMO_USERS) and one more reviewer the tests add
 USERNAMES = {"super": "super", "cs": "cs", "admin": "admin", "picker": "picker", "super2": "super2"}
@@ -148,32 +147,15 @@ def qsettings(tmp_path, qapp):
 @pytest.fixture
 def make_context(qtbot, orders_db, qsettings):
     """``make_context("cs")`` -> a ViewContext acting as that user; ``db=`` another station's handle."""
-    made: list[ViewContext] = []
+    factory = context_factory(actor)
+    make_on = next(factory)
 
     def make(who: str = "super", db: Database | None = None) -> ViewContext:
-        database = db or orders_db
-        context = ViewContext(database=database, actor=actor(database, who), settings=Settings(),
-                              runner=OperationRunner(), notifier=ChangeNotifier())
-        context.settings.devices.sound_muted = True
-        made.append(context)
-        return context
+        return make_on(db or orders_db, who)
 
     yield make
-    for context in made:
-        assert context.runner.wait_idle(10_000), "background work still running at teardown"
-    QApplication.processEvents()
-    for context in made:
-        assert not context.runner.busy, "an operation never reported back"
-    gc.collect()
+    next(factory, None)
 
 
 def show(qtbot, widget, size=(1366, 800)):
-    qtbot.addWidget(widget)
-    widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def wait_idle(qtbot, context: ViewContext, timeout: int = 5000) -> None:
-    qtbot.waitUntil(lambda: not context.runner.busy, timeout=timeout)
+    return qt_support.show(qtbot, widget, size)

@@ -8,24 +8,22 @@ folder can ask for them by name.
 
 from __future__ import annotations
 
-import gc
 import shutil
 from datetime import date, timedelta
 
 import pytest
+
+from tests.qt_support import context_factory, show, wait_idle  # noqa: F401 - used by the stock tests
 from argon2 import PasswordHasher
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QApplication
 
-from app.config import Settings
 from app.db.database import Database
 from app.db.migrate import upgrade
 from app.demo.generate import generate_demo
 from app.services import catalog, users, warehouses
 from app.services.context import Actor
 from app.services.warehouses import BinInput
-from ui.context import ChangeNotifier, ViewContext
-from ui.operations import OperationRunner
+from ui.context import ViewContext
 from ui.scanning.scan_field import GS
 
 #: bins the tests add to the demo (zone TST holds no demo stock, so counts and bin lists are the test's own)
@@ -95,34 +93,14 @@ def demo_actor(db: Database, who: str, station: str = "stock") -> Actor:
 @pytest.fixture
 def stock_context(qtbot, demo_db, stock_qsettings):
     """``stock_context("clerk")`` -> a ViewContext acting as that demo user."""
-    made: list[ViewContext] = []
+    factory = context_factory(demo_actor)
+    make_on = next(factory)
 
     def make(who: str = CLERK) -> ViewContext:
-        context = ViewContext(database=demo_db, actor=demo_actor(demo_db, who), settings=Settings(),
-                              runner=OperationRunner(), notifier=ChangeNotifier())
-        context.settings.devices.sound_muted = True
-        made.append(context)
-        return context
+        return make_on(demo_db, who)
 
     yield make
-    for context in made:
-        assert context.runner.wait_idle(10_000), "background work still running at teardown"
-    QApplication.processEvents()
-    for context in made:
-        assert not context.runner.busy, "an operation never reported back"
-    gc.collect()
-
-
-def show(qtbot, widget, size=(1280, 800)):
-    qtbot.addWidget(widget)
-    widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def wait_idle(qtbot, context: ViewContext, timeout: int = 5000) -> None:
-    qtbot.waitUntil(lambda: not context.runner.busy, timeout=timeout)
+    next(factory, None)
 
 
 def type_scan(qtbot, field, text: str, *, enter: bool = True) -> None:

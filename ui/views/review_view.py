@@ -1297,21 +1297,11 @@ class ReviewView(RefreshingView):
             details=self.tr("Your unsaved changes are saved first.") if self.detail.is_dirty() else "",
             suggestions=(self.tr("Waiting for the customer to call back"), self.tr("Waiting for the payment"),
                          self.tr("Customer asked to change the order"), self.tr("Address being checked")))
-        dialog.setObjectName("reviewHoldDialog")
-        dialog.reason_given.connect(self._hold_with)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._ask_reason(dialog, "reviewHoldDialog", self._hold_with)
 
     def _hold_with(self, reason: str) -> None:
-        if not self._can_act():
-            return
-        db, actor = self.context.database, self.context.actor
-        order_id, version = self.opened.detail.id, self.opened.detail.version
-        edit = self._pending_edit()
-        self._run_step(lambda: _save_then(
-            db, actor, order_id, version, edit,
-            lambda v: desk.hold(db, actor, order_id, reason, expected_version=v),
-            reopen_unless=("on_hold",)), self._decided)
+        self._decide(lambda db, actor, order_id, v: desk.hold(db, actor, order_id, reason, expected_version=v),
+                     reopen_unless=("on_hold",))
 
     def cancel_order(self) -> None:
         """Cancel the whole order with a reason (Ctrl+Shift+Delete); asks for confirmation."""
@@ -1329,20 +1319,11 @@ class ReviewView(RefreshingView):
             suggestions=(self.tr("Customer cancelled"), self.tr("Duplicate order"),
                          self.tr("Address outside the delivery area"), self.tr("Payment not received"),
                          self.tr("Customer cannot be reached")))
-        dialog.setObjectName("reviewCancelDialog")
-        dialog.reason_given.connect(self._cancel_with)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._ask_reason(dialog, "reviewCancelDialog", self._cancel_with)
 
     def _cancel_with(self, reason: str) -> None:
-        if not self._can_act():
-            return
-        db, actor = self.context.database, self.context.actor
-        order_id, version = self.opened.detail.id, self.opened.detail.version
-        self._run_step(lambda: _save_then(
-            db, actor, order_id, version, None,
-            lambda v: desk.cancel(db, actor, order_id, reason, expected_version=v),
-            reopen_unless=("cancelled",)), self._decided)
+        self._decide(lambda db, actor, order_id, v: desk.cancel(db, actor, order_id, reason, expected_version=v),
+                     reopen_unless=("cancelled",), save_edits=False)
 
     def allow_partial(self) -> None:
         """Supervisor: ship what can be reserved; pending edits are saved first."""
@@ -1355,21 +1336,12 @@ class ReviewView(RefreshingView):
             self.tr("Allow partial shipment"),
             details=self.tr("The order is reviewed again and allocated with what is in stock now."),
             suggestions=(self.tr("Customer agreed"), self.tr("Customer asked to send what is there")))
-        dialog.setObjectName("reviewPartialDialog")
-        dialog.reason_given.connect(self._partial_with)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._ask_reason(dialog, "reviewPartialDialog", self._partial_with)
 
     def _partial_with(self, reason: str) -> None:
-        if not self._can_act():
-            return
-        db, actor = self.context.database, self.context.actor
-        order_id, version = self.opened.detail.id, self.opened.detail.version
-        edit = self._pending_edit()
-        self._run_step(lambda: _save_then(
-            db, actor, order_id, version, edit,
-            lambda v: desk.allow_partial(db, actor, order_id, reason, expected_version=v),
-            reopen_unless=("allocated",)), self._decided)
+        self._decide(lambda db, actor, order_id, v: desk.allow_partial(db, actor, order_id, reason,
+                                                                       expected_version=v),
+                     reopen_unless=("allocated",))
 
     def cancel_lines(self) -> None:
         """Supervisor: cancel the lines selected in the lines table."""
@@ -1388,21 +1360,32 @@ class ReviewView(RefreshingView):
             details=self.tr("Their reserved stock is released and the rest of the order is reviewed again."),
             suggestions=(self.tr("Out of stock, customer agreed"), self.tr("Product discontinued"),
                          self.tr("Customer removed the item")))
-        dialog.setObjectName("reviewCancelLinesDialog")
-        dialog.reason_given.connect(lambda reason: self._cancel_lines_with(lines, reason))
+        self._ask_reason(dialog, "reviewCancelLinesDialog", lambda reason: self._cancel_lines_with(lines, reason))
+
+    def _cancel_lines_with(self, lines: list[int], reason: str) -> None:
+        self._decide(lambda db, actor, order_id, v: desk.cancel_lines(db, actor, order_id, lines, reason,
+                                                                      expected_version=v),
+                     reopen_unless=("allocated",))
+
+    def _ask_reason(self, dialog: ReasonDialog, object_name: str, on_reason: Callable[[str], None]) -> None:
+        """Open a reason dialog (window-modal, deleted when closed) that calls ``on_reason`` with the text."""
+        dialog.setObjectName(object_name)
+        dialog.reason_given.connect(on_reason)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _cancel_lines_with(self, lines: list[int], reason: str) -> None:
+    def _decide(self, action: Callable[..., ReviewOutcome], *, reopen_unless: tuple[str, ...],
+                save_edits: bool = True) -> None:
+        """Run a desk decision in the runner: pending edits saved first (unless discarded, as by a cancel),
+        then ``action(db, actor, order_id, version)``; the order is opened again when it stays at the desk."""
         if not self._can_act():
             return
         db, actor = self.context.database, self.context.actor
         order_id, version = self.opened.detail.id, self.opened.detail.version
-        edit = self._pending_edit()
-        self._run_step(lambda: _save_then(
-            db, actor, order_id, version, edit,
-            lambda v: desk.cancel_lines(db, actor, order_id, lines, reason, expected_version=v),
-            reopen_unless=("allocated",)), self._decided)
+        edit = self._pending_edit() if save_edits else None
+        self._run_step(lambda: _save_then(db, actor, order_id, version, edit,
+                                          lambda v: action(db, actor, order_id, v),
+                                          reopen_unless=reopen_unless), self._decided)
 
     def _decided(self, result: StepResult) -> None:
         """Show what a decision did; move on when the order left the desk's hands."""

@@ -359,7 +359,7 @@ def _mark_duplicates(session: Session, orders: list[PreparedOrder], settings: Re
     for fingerprint, number, placed_at, received_at in session.execute(
             select(_ORDERS.c.fingerprint, _ORDERS.c.number, _ORDERS.c.placed_at, _ORDERS.c.received_at)
             .where(_ORDERS.c.fingerprint.in_(fingerprints), _ORDERS.c.state != "cancelled")):
-        seen.setdefault(fingerprint, []).append((_aware(placed_at or received_at), number))
+        seen.setdefault(fingerprint, []).append((placed_at or received_at, number))  # UTCDateTime: aware
     for order in orders:
         at = order.placed_at or order.received_at
         for earlier_at, number in seen.get(order.fingerprint, ()):
@@ -368,8 +368,3 @@ def _mark_duplicates(session: Session, orders: list[PreparedOrder], settings: Re
                 break
         seen.setdefault(order.fingerprint, []).append((at, order.number))
 
-
-def _aware(value: datetime) -> datetime:
-    from datetime import timezone
-
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
