@@ -13,7 +13,7 @@ prices, served postal codes, valid phones and emails, no delivery date (the inta
 slot); ``--exceptions`` of them fail the review on purpose (bad phone, unknown SKU, unserved postal code
 in turn). A 50-order file is imported first to warm up. The timed run is parse → review → number →
 allocate (FEFO reservations and ledger rows) → outbox confirmations → audit, in batches of
-``IntakeSettings.batch_size`` (250), as ``Actor.system()``.
+``IntakeSettings.batch_size`` (1,000), as ``Actor.system()``.
 
 Printed: orders/s, wall seconds and this process's CPU seconds (on a shared machine the wall time includes
 other processes' turns), states and exceptions, ``verify``; the parse alone (``check()`` + drafts,
