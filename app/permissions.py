@@ -59,6 +59,9 @@ class Action(StrEnum):
     ORDER_OVERRIDE = "order.override"
     ORDER_SETTINGS_EDIT = "order.settings_edit"
     NOTIFICATION_SEND = "notification.send"
+    PICK = "pick.work"
+    PICK_PLAN = "pick.plan"
+    PICK_TAKEOVER = "pick.takeover"
 
 
 ACTION_LABELS: dict[Action, str] = {
@@ -86,6 +89,9 @@ ACTION_LABELS: dict[Action, str] = {
     Action.ORDER_OVERRIDE: N_("allow partial shipments and cancel order lines"),
     Action.ORDER_SETTINGS_EDIT: N_("change the order review and intake settings"),
     Action.NOTIFICATION_SEND: N_("send customer notifications"),
+    Action.PICK: N_("pick orders"),
+    Action.PICK_PLAN: N_("plan pick lists and waves"),
+    Action.PICK_TAKEOVER: N_("take over or release another picker's pick list"),
 }
 
 _EVERYONE = {Action.CATALOG_VIEW, Action.WAREHOUSE_VIEW, Action.STOCK_VIEW}
@@ -94,7 +100,7 @@ _STOCK_FLOOR = {Action.STOCK_RECEIVE, Action.STOCK_TRANSFER, Action.STOCK_WRITE_
                 Action.STOCK_COUNT}
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
-    Role.PICKER: frozenset(_EVERYONE | {Action.STOCK_RESERVATION_MOVE}),
+    Role.PICKER: frozenset(_EVERYONE | {Action.STOCK_RESERVATION_MOVE, Action.PICK}),
     Role.QC_INSPECTOR: frozenset(_EVERYONE | {Action.STOCK_WRITE_OFF, Action.STOCK_QUARANTINE}),
     Role.PACKER: frozenset(_EVERYONE | {Action.CUSTOMER_VIEW}),
     Role.STOCK_CLERK: frozenset(_EVERYONE | _STOCK_FLOOR),
@@ -105,7 +111,8 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         | _ORDER_DESK
         | {Action.ORDER_OVERRIDE, Action.ORDER_SETTINGS_EDIT, Action.NOTIFICATION_SEND,
            Action.CATALOG_EDIT, Action.CUSTOMER_VIEW, Action.CUSTOMER_EDIT, Action.USER_VIEW, Action.AUDIT_VIEW,
-           Action.STOCK_APPROVE, Action.STOCK_RESERVE, Action.STOCK_RESERVATION_MOVE}
+           Action.STOCK_APPROVE, Action.STOCK_RESERVE, Action.STOCK_RESERVATION_MOVE,
+           Action.PICK, Action.PICK_PLAN, Action.PICK_TAKEOVER}
     ),
     Role.ADMIN: frozenset(Action),
 }

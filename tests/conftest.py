@@ -5,6 +5,11 @@ user postgres). Each test gets its own freshly created and migrated database,
 dropped afterwards together with its per-database group roles. Without a
 server the PostgreSQL half is skipped locally and fails under CI=true.
 Limit engines with ``FRESHFLOW_TEST_ENGINES=sqlite`` (or ``postgresql``).
+
+tests/run_all.sh runs the suite on several pytest-xdist workers with
+``--dist loadfile``: each test file stays on one worker (module-scoped
+databases are made once, a file's tests never run at the same time). The files
+of ``SHARED_WORKER`` go further and share one worker (``pytest_xdist_make_scheduler``).
 """
 
 from __future__ import annotations
@@ -29,6 +34,60 @@ from app.services.context import Actor
 PG_ADMIN_URL = os.environ.get("FRESHFLOW_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 ENGINES = [e.strip() for e in os.environ.get("FRESHFLOW_TEST_ENGINES", "sqlite,postgresql").split(",") if e.strip()]
 TEST_PASSWORD = "test-pass-1"
+
+#: Test files that must run on one and the same xdist worker, by the reason why (tests/run_all.sh runs -n N).
+#: A list of paths and not ``xdist_group`` marks: with pytest 9.2, pytest-xdist 3.8's ``--dist loadgroup``
+#: silently ignores those marks (it sets ``item._nodeid``, which pytest no longer reads).
+SHARED_WORKER = {
+    # They give the demo users (admin, picker, ...) PostgreSQL logins. Login roles are cluster-wide: two workers
+    # creating or altering the same role at once fail ("tuple concurrently updated", "role ... already exists"),
+    # and a test's clean-up would drop the roles that another worker's test is using.
+    # A file that makes the demo on PostgreSQL belongs here (_demo_logins_on_their_worker fails it otherwise).
+    "pg-demo-logins": frozenset({
+        "tests/test_demo.py",
+        "tests/test_cli.py",
+        "tests/test_stock_list_quants.py",
+        "tests/orders_reliability/test_concurrent_import.py",
+        "tests/orders_reliability/test_killed_import.py",
+    }),
+}
+_GROUP_OF_FILE = {path: group for group, paths in SHARED_WORKER.items() for path in paths}
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: unknown (and unused) when xdist is not loaded
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile``, with the files of one ``SHARED_WORKER`` group as a single unit of work."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharedWorkerScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)  # the test's file
+            return _GROUP_OF_FILE.get(path, path)
+
+    return SharedWorkerScheduling(config, log)
+
+
+@pytest.fixture(autouse=True)
+def _demo_logins_on_their_worker(request, monkeypatch):
+    """On an xdist worker, fail a test outside the "pg-demo-logins" files as soon as it gives a demo user a
+    PostgreSQL login: it would race with those files on another worker (see ``SHARED_WORKER``)."""
+    path = request.node.nodeid.split("::", 1)[0]
+    if not os.environ.get("PYTEST_XDIST_WORKER") or path in SHARED_WORKER["pg-demo-logins"]:
+        return
+    from app.demo.catalog_data import DEMO_USERS
+
+    demo_names = {user.username for user in DEMO_USERS}
+    ensure_login_role = users._ensure_login_role
+
+    def checked(db, session, username, *args, **kwargs):
+        if username in demo_names:
+            pytest.fail(f"{path} makes the demo user {username!r} on PostgreSQL: add it to SHARED_WORKER"
+                        f"['pg-demo-logins'] in tests/conftest.py", pytrace=False)
+        return ensure_login_role(db, session, username, *args, **kwargs)
+
+    monkeypatch.setattr(users, "_ensure_login_role", checked)
 
 
 @pytest.fixture(autouse=True)

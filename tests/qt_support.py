@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Iterator
 
 from PySide6.QtWidgets import QApplication
@@ -25,12 +26,24 @@ def context_factory(make_actor: Callable[..., object]) -> Iterator[Callable[...,
         return context
 
     yield make
-    for context in made:
-        assert context.runner.wait_idle(10_000), "background work still running at teardown"
-    QApplication.processEvents()
-    for context in made:
-        assert not context.runner.busy, "an operation never reported back"
+    settle_runners(made)
     gc.collect()
+
+
+def settle_runners(contexts: list[ViewContext], timeout_s: float = 10.0) -> None:
+    """Wait for the contexts' background work and deliver its results; fail if work is still running or a result
+    never arrives within ``timeout_s``. Loops because a delivered result (or a view's debounce timer firing
+    meanwhile) may start more work: on a busy machine that is often still under way after one round."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        for context in contexts:
+            assert context.runner.wait_idle(10_000), "background work still running at teardown"
+        QApplication.processEvents()
+        if not any(context.runner.busy for context in contexts) or time.monotonic() > deadline:
+            break
+        time.sleep(0.01)
+    for context in contexts:
+        assert not context.runner.busy, "an operation never reported back"
 
 
 def show(qtbot, widget, size=(1280, 800)):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from app.db import migrate, pgroles
@@ -18,9 +18,12 @@ from app.demo.generate import DEMO_COUNT_ZONE, DemoSummary, generate_demo
 from app.demo.stock_data import ZONE_FOR_TEMPERATURE
 from app.errors import AuthenticationFailed, PermissionDenied, ValidationError
 from app.gtin import mod10_check_digit
-from app.models import Lot, Product, ProductGtin, StockQuant
+from app.models import Lot, Order, Product, ProductGtin, StockQuant
 from app.permissions import Role
 from app.services import catalog, customers, users, warehouses
+from app.services.orders.queries import get_order, search_orders
+from app.services.picking import claiming as picking_claiming
+from app.services.picking import views as picking_views
 from app.services.stock import counts, queries
 from app.services.context import Actor
 from tests.conftest import ENGINES, PG_ADMIN_URL, PostgresDatabases, require_postgres
@@ -43,20 +46,15 @@ def _existing_demo_roles(connection) -> set[str]:
                                   {"n": [u.username for u in DEMO_USERS]}).scalars())
 
 
-@pytest.fixture(scope="module", params=ENGINES)
-def demo_db(request, tmp_path_factory) -> Iterator[tuple[Database, DemoSummary, list[int]]]:
-    """One demo database per engine for the whole module (generating it is the slow part).
-
-    The tests only read it. On PostgreSQL the demo login roles this fixture
-    created are dropped afterwards (not ones another database on the server uses).
-    """
+def _demo(request, tmp_path_factory, orders: int = 0) -> Iterator[tuple[Database, DemoSummary, list[int]]]:
     steps: list[int] = []
     with pytest.MonkeyPatch.context() as patch:  # test-sized argon2id, as the autouse fixture does per test
         patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
         if request.param == "sqlite":
             database = Database(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}")
             migrate.upgrade(database)
-            summary = generate_demo(database, seed=3, progress=lambda pct, _t: steps.append(pct), customers=CUSTOMERS)
+            summary = generate_demo(database, seed=3, progress=lambda pct, _t: steps.append(pct), customers=CUSTOMERS,
+                                    orders=orders)
             yield database, summary, steps
             database.dispose()
             return
@@ -68,12 +66,33 @@ def demo_db(request, tmp_path_factory) -> Iterator[tuple[Database, DemoSummary, 
         database = Database(url)
         try:
             migrate.upgrade(database)
-            summary = generate_demo(database, seed=3, progress=lambda pct, _t: steps.append(pct), customers=CUSTOMERS)
+            summary = generate_demo(database, seed=3, progress=lambda pct, _t: steps.append(pct), customers=CUSTOMERS,
+                                    orders=orders)
             yield database, summary, steps
         finally:
             database.dispose()
             databases.drop(url)
             _drop_new_demo_roles(before)
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def demo_db(request, tmp_path_factory) -> Iterator[tuple[Database, DemoSummary, list[int]]]:
+    """One demo database per engine for the whole module (generating it is the slow part).
+
+    The tests only read it. On PostgreSQL the demo login roles this fixture
+    created are dropped afterwards (not ones another database on the server uses).
+    """
+    yield from _demo(request, tmp_path_factory)
+
+
+#: demo orders in the module's demo with orders (``freshflow demo`` imports 300; the shape is the same)
+DEMO_ORDERS = 120
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def demo_with_orders(request, tmp_path_factory) -> Iterator[tuple[Database, DemoSummary, list[int]]]:
+    """The demo with a day of orders, some of them planned and picked (as ``freshflow demo`` and the first start)."""
+    yield from _demo(request, tmp_path_factory, orders=DEMO_ORDERS)
 
 
 @pytest.fixture
@@ -247,3 +266,76 @@ def test_an_interrupted_demo_leaves_no_half_filled_database(empty_db_url, monkey
     summary = generate.generate_demo(database, seed=3, customers=5)
     assert summary.products >= 150
     database.dispose()
+
+
+# -- the demo with orders: every state so far, picking included ------------------------------------------------
+
+
+def test_demo_orders_are_in_every_state_so_far(demo_with_orders, system):
+    database, summary, steps = demo_with_orders
+    assert summary.orders == DEMO_ORDERS and summary.pick_lists >= 5
+    assert steps[-1] == 100 and steps == sorted(steps)
+    states = Counter(row.state for row in search_orders(database, system, limit=10_000))
+    assert {"allocated", "picking", "picked", "exception", "on_hold", "cancelled"} <= set(states), states
+    assert states["allocated"] >= DEMO_ORDERS // 2          # plenty left for a person to plan and pick
+    assert queries.verify(database, system) == []           # freshflow stock verify: clean
+    allowed = database.read(lambda s: s.scalar(select(func.count()).select_from(Order)
+                                                .where(Order.substitutions_allowed.is_(True))))
+    assert 0 < allowed < DEMO_ORDERS
+
+
+def test_demo_pick_lists_done_half_picked_and_open(demo_with_orders, system):
+    database, _summary, _steps = demo_with_orders
+    lists = picking_views.pick_lists(database, system, states=("open", "claimed", "done", "cancelled"))
+    by_state = Counter(row.state for row in lists)
+    assert by_state["done"] >= 3 and by_state["claimed"] == 1 and by_state["open"] >= 1, by_state
+    [claimed] = [row for row in lists if row.state == "claimed"]
+    assert claimed.claimed_by == "picker" and 0 < claimed.open_tasks < claimed.tasks   # half picked
+    view = picking_views.pick_list(database, system, claimed.id)
+    assert view.current is not None and view.current.state == "open"
+    assert {order.state for order in view.orders} == {"picking"}
+    for row in lists:
+        if row.state == "done":
+            assert {o.state for o in picking_views.pick_list(database, system, row.id).orders} <= {"picked",
+                                                                                                   "picking"}
+    picked = [row for row in search_orders(database, system, state="picked", limit=1000)]
+    assert picked and all(get_order(database, system, number=row.number).state == "picked" for row in picked[:3])
+
+
+def test_demo_wave_was_picked_into_totes(demo_with_orders, system):
+    database, _summary, _steps = demo_with_orders
+    waves = [row for row in picking_views.pick_lists(database, system, states=("done",)) if row.kind == "wave"]
+    assert waves
+    for row in waves:
+        view = picking_views.pick_list(database, system, row.id)
+        assert view.temperature_class and all(order.tote_code for order in view.orders), view.orders
+        assert all(task.state == "done" and task.tote_code for task in view.tasks)
+
+
+def test_demo_scan_history_has_rejections_and_an_undo(demo_with_orders, system):
+    database, _summary, _steps = demo_with_orders
+    scans = [scan for row in picking_views.pick_lists(database, system, states=("claimed", "done"))
+             for scan in picking_views.scan_log(database, system, row.id)]
+    rejected = Counter(scan.code for scan in scans if scan.outcome == "rejected")
+    assert rejected["wrong_bin"] >= 1 and rejected["wrong_item"] >= 1, rejected
+    assert any(scan.action == "undo" and scan.outcome == "accepted" for scan in scans)
+    assert any(scan.undone for scan in scans)
+    assert {scan.username for scan in scans} == {"picker"}
+    assert any(scan.action == "tote" for scan in scans) and any(scan.action == "count" for scan in scans)
+
+
+def test_a_person_can_go_on_picking_in_the_demo(demo_with_orders):
+    """The demo picker's "take next" continues the half-picked list; a second picker gets an open one."""
+    database, _summary, _steps = demo_with_orders
+    picker = users.login(database, "picker", next(u.password for u in DEMO_USERS if u.username == "picker"),
+                         station="try-1")
+    try:
+        warehouse = next(w for w in warehouses.list_warehouses(database, Actor.system()) if w.code == "SH")
+        mine = picking_claiming.take_next(picker.database, picker.actor, warehouse.id, "try-1")
+        assert mine is not None and mine.claimed_by == "picker" and mine.done_tasks > 0 and mine.current is not None
+    finally:
+        if picker.database is not database:
+            picker.database.dispose()
+    supervisor = Actor.system("try-2")
+    other = picking_claiming.take_next(database, supervisor, warehouse.id, "try-2")
+    assert other is not None and other.id != mine.id and other.done_tasks == 0

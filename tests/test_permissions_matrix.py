@@ -7,17 +7,19 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import text, update
 from sqlalchemy.exc import DBAPIError
 
 from app import clock
 from app.errors import PermissionDenied
+from app.models import PickList, utcnow
 from app.permissions import PERMISSIONS, Action, Role, allowed
 from app.importers.draft import DraftAddress, DraftLine, OrderDraft
 from app.services import audit, catalog, customers, outbox, users, warehouses
 from app.services.orders import desk, intake, shared_settings
 from app.services.orders import queries as order_queries
 from app.services.orders.review_settings import ReviewSettings
+from app.services.picking import claiming, planning
 from app.services.context import Actor
 from app.services.stock import counts, operations, queries, receiving, reservations
 
@@ -46,16 +48,23 @@ def seeded(db, system):
                                       delivery_date=today, reference="OL:seed-1")
     assert moved.parts[0].quant_id == main.quant_id
     exception = intake.import_drafts(db, system, [_order_draft("seed-order", phone="12345")]).numbers[0]
+    # picking: a list claimed by a picker whose station crashed (claim expired), an open list, an order to plan
+    picking = intake.import_drafts(db, system, [_order_draft(f"seed-pick-{k}", quantity=k) for k in (2, 3, 4)])
+    assert picking.states == {"allocated": 3}, picking.exceptions_by_reason
+    planning.plan_order_lists(db, system, warehouse.id, order_numbers=picking.numbers[:2])
+    crashed = claiming.take_next(db, system, warehouse.id, "crashed-station")
+    db.transaction(lambda session: session.execute(update(PickList).where(PickList.id == crashed.id).values(
+        claimed_until=utcnow() - timedelta(minutes=1))))
     return {"category": category, "warehouse": warehouse, "customer": customer, "product": product,
             "bin2": bin2, "early_lot": early.lot_id, "quant": main.quant_id, "quant2": spare.quant_id,
             "reservation": moved.parts[0].reservation_id,
-            "order": order_queries.get_order(db, system, number=exception).id}
+            "order": order_queries.get_order(db, system, number=exception).id, "claimed_list": crashed.id}
 
 
-def _order_draft(external_id: str, phone: str = "13812345678") -> OrderDraft:
+def _order_draft(external_id: str, phone: str = "13812345678", quantity: int = 1) -> OrderDraft:
     return OrderDraft("web", external_id, "Li Lei", "li@example.com", phone,
                       DraftAddress(line1="1 Nanjing Rd", city="Shanghai", postal_code="200001", country="CN"),
-                      (DraftLine("VEG-1", 1, None),), payment_status="paid")
+                      (DraftLine("VEG-1", quantity, None),), payment_status="paid")
 
 
 class _NoSmtp:
@@ -99,6 +108,10 @@ SERVICE_CALLS = {
     Action.ORDER_OVERRIDE: lambda db, a, s: desk.allow_partial(db, a, s["order"], "customer agreed"),
     Action.ORDER_SETTINGS_EDIT: lambda db, a, s: shared_settings.save_review_settings(db, a, ReviewSettings()),
     Action.NOTIFICATION_SEND: lambda db, a, s: outbox.send_due(db, a, _NoSmtp()),
+    Action.PICK: lambda db, a, s: claiming.take_next(db, a, s["warehouse"].id, _unique("station-")),
+    Action.PICK_PLAN: lambda db, a, s: planning.plan_order_lists(db, a, s["warehouse"].id),
+    Action.PICK_TAKEOVER: lambda db, a, s: claiming.take_over(db, a, s["claimed_list"], _unique("station-"),
+                                                              "station crashed"),
 }
 
 
@@ -141,13 +154,26 @@ SQL_PROBES = {
     # a reservation for a new demand: reserving; another one for a demand that has one: moving it
     Action.STOCK_RESERVE: _reservation_probe("OL:probe-new"),
     Action.STOCK_RESERVATION_MOVE: _reservation_probe("OL:seed-1"),
-    Action.ORDER_VIEW: "SELECT count(*) FROM orders",
+    # the customer's details: a picker reads some columns of an order (number, state, slot), never these
+    Action.ORDER_VIEW: "SELECT number, customer_name, phone, address_line1 FROM orders",
     Action.ORDER_IMPORT: "INSERT INTO order_number_counters (day, last_value) VALUES ('PROBE', 0)",
     Action.ORDER_REVIEW: "UPDATE orders SET state_reason = state_reason",
     Action.ORDER_OVERRIDE: "UPDATE orders SET partial_allowed = partial_allowed",
     Action.ORDER_SETTINGS_EDIT: "INSERT INTO shared_settings (key, value, updated_by, updated_at, version) "
                                 "VALUES ('probe', '{}', 'probe', now(), 1)",
     Action.NOTIFICATION_SEND: "UPDATE outbox SET attempts = attempts",
+    # a station logs a scan; a planner makes a pick list; taking over another picker's claimed list must change
+    # it (row-level security hides other pickers' lists from a picker's UPDATE, which would change nothing)
+    Action.PICK: "INSERT INTO pick_scans (station, seq, pick_list_id, at, username, raw, action, outcome, code, "
+                 "message, quantity, reserved_part, pieces, undone) SELECT 'probe', 1, id, now(), 'probe', '', "
+                 "'bin', 'rejected', 'probe', '', 0, 0, 0, false FROM pick_lists ORDER BY id LIMIT 1",
+    Action.PICK_PLAN: "INSERT INTO pick_lists (warehouse_id, kind, delivery_slot, temperature_class, state, "
+                      "claimed_by, claimed_station, reserved_lot_missing, created_by, created_at) "
+                      "SELECT id, 'order', '', '', 'open', '', '', false, 'probe', now() FROM warehouses "
+                      "ORDER BY id LIMIT 1",
+    Action.PICK_TAKEOVER: "DO $$ BEGIN UPDATE pick_lists SET claimed_by = session_user, claimed_station = 'probe' "
+                          "WHERE state = 'claimed' AND claimed_by <> session_user; IF NOT FOUND THEN RAISE "
+                          "EXCEPTION 'no list to take over' USING ERRCODE = '42501'; END IF; END $$",
 }
 
 

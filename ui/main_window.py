@@ -29,8 +29,8 @@ from ui.dialogs.settings_dialog import SettingsDialog
 from ui.status_bar import BusyIndicator, ConnectionIndicator, ConnectionMonitor
 from ui.version import app_version
 from ui.views.registry import (
-    VIEWS, StationStatus, ViewSpec, no_views_message, resolve_station, role_title, station_message, station_title,
-    views_for,
+    FULL_SCREEN_STATIONS, VIEWS, StationStatus, ViewSpec, no_views_message, resolve_station, role_title,
+    station_message, station_title, views_for,
 )
 
 log = logging.getLogger(__name__)
@@ -241,8 +241,11 @@ class MainWindow(QMainWindow):
 
     # -- showing ------------------------------------------------------------------
     def present(self) -> None:
-        """Show the window as it was last time at this station (a station view at least maximised)."""
-        if self._restored:
+        """Show the window as it was last time at this station (a station view at least maximised; the
+        stations of ``FULL_SCREEN_STATIONS`` full screen)."""
+        if self.station in FULL_SCREEN_STATIONS:
+            self.showFullScreen()
+        elif self._restored:
             self.show()
         elif self.station:
             self.showMaximized()

@@ -58,9 +58,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parse.add_argument("texts", nargs="+", metavar="TEXT", help="scan data; - reads one input per line from stdin")
     parse.set_defaults(handler=cmd_barcode_parse)
 
-    from app.cli import notify_commands, order_commands
+    from app.cli import notify_commands, order_commands, picking_commands
 
     order_commands.register(sub, common)
+    picking_commands.register(sub, common)
     notify_commands.register(sub, common)
 
 

@@ -17,7 +17,7 @@ from app.db.database import Database
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 #: The newest revision in app/migrations/versions. Update with every new migration.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 
 
 def alembic_config():

@@ -51,7 +51,13 @@ def ensure_group_roles(connection: Connection) -> dict[Role, str]:
     for name in groups.values():
         exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
         if not exists:
-            connection.execute(text(f"CREATE ROLE {quote_ident(name)} NOLOGIN"))
+            # Roles are cluster-wide: another session (a second station, or a test process, upgrading at the same
+            # moment) may create the same role between the check and here. That duplicate counts as created; it is
+            # caught inside a PL/pgSQL block, so the migration's transaction goes on.
+            connection.execute(text(
+                f"DO $$ BEGIN CREATE ROLE {quote_ident(name)} NOLOGIN; "
+                "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+            ))
     connection.execute(text(f"REVOKE ALL ON DATABASE {quote_ident(database)} FROM PUBLIC"))
     for name in groups.values():
         connection.execute(text(f"GRANT CONNECT, TEMPORARY ON DATABASE {quote_ident(database)} TO {quote_ident(name)}"))

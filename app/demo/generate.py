@@ -47,6 +47,7 @@ class DemoSummary:
     lots: int = 0
     quants: int = 0
     orders: int = 0
+    pick_lists: int = 0
 
 
 def generate_demo(db: Database, seed: int = 1, progress: Progress | None = None,
@@ -92,8 +93,13 @@ def generate_demo(db: Database, seed: int = 1, progress: Progress | None = None,
     if orders:
         from app.demo.orders_data import generate_demo_orders
 
-        report(95, _("Importing a day of demo orders…"))
+        from app.demo.picking_data import generate_demo_picking
+
+        report(94, _("Importing a day of demo orders…"))
         summary = replace(summary, orders=generate_demo_orders(db, actor, orders, seed).imported)
+        report(97, _("Picking some of the demo orders…"))
+        picking = generate_demo_picking(db, actor, seed)
+        summary = replace(summary, pick_lists=picking.lists_done + picking.lists_claimed + picking.lists_open)
     report(100, _("Demo data ready."))
     return summary
 

@@ -6,6 +6,8 @@ problem (a mistyped phone, no email, an unknown SKU, a postal code nobody
 serves, an absurd quantity, an unpaid order, no address) and lands in the
 exception queue. A few are then put on hold or cancelled by the demo
 supervisor, so the review desk and the orders browser show every state.
+Every third order accepts substitutes (``app.demo.picking_data`` then picks
+some of the allocated ones).
 """
 
 from __future__ import annotations
@@ -13,12 +15,12 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app import clock
 from app.db.database import Database
 from app.importers.draft import DraftAddress, DraftLine, OrderDraft
-from app.models import Customer, Lot, Product, StockQuant
+from app.models import Customer, Lot, Order, Product, StockQuant
 from app.services.context import Actor
 from app.services.orders import desk
 from app.services.orders.allocation import load_warehouse_map
@@ -28,6 +30,8 @@ from app.services.orders.queries import review_queue, search_orders
 DEFAULT_DEMO_ORDERS = 300
 #: Shopify order ids are 64-bit; these are above 2**53 on purpose (kept as exact strings)
 _SHOPIFY_BASE = 9_007_199_254_740_993
+#: every this many demo orders the customer accepts a substitute for a product the picker cannot find
+SUBSTITUTIONS_EVERY = 3
 _PROBLEMS = ("phone", "email", "sku", "postal_code", "quantity", "payment", "address")
 
 
@@ -49,6 +53,13 @@ def _viable_skus(session) -> dict[int, list[tuple[str, int]]]:
         if units >= 20:
             viable.setdefault(warehouse_id, []).append((sku, units))
     return viable
+
+
+def allow_substitutions(db: Database, numbers: list[str]) -> None:
+    """Mark these orders "substitutes accepted" (the web shops' checkbox; the demo drafts do not carry it)."""
+    if numbers:
+        db.transaction(lambda session: session.execute(
+            update(Order).where(Order.number.in_(numbers)).values(substitutions_allowed=True)))
 
 
 def generate_demo_orders(db: Database, actor: Actor, count: int = DEFAULT_DEMO_ORDERS, seed: int = 1) -> ImportReport:
@@ -94,6 +105,7 @@ def generate_demo_orders(db: Database, actor: Actor, count: int = DEFAULT_DEMO_O
                                  language=customer.language, payment_status=payment, currency="CNY",
                                  position=index + 1))
     report = import_drafts(db, actor, drafts)
+    allow_substitutions(db, report.numbers[::SUBSTITUTIONS_EVERY])
     queue = review_queue(db, actor)
     for row in queue[:3]:
         desk.hold(db, actor, row.id, "Waiting for the customer to call back")

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
 
 ORDER_STATES = ("received", "in_review", "exception", "on_hold", "allocated", "picking", "picked", "qc_passed",
                 "qc_failed", "packed", "shipped", "delivered", "cancelled")
-LINE_STATES = ("open", "cancelled")
+#: open: to be picked; picked: all of it picked; short: picking ended with less (the rest could not be
+#: found or substituted); cancelled: not to be delivered
+LINE_STATES = ("open", "cancelled", "picked", "short")
 
 
 class Order(Base):
@@ -65,6 +67,8 @@ class Order(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     #: a supervisor allowed shipping what is in stock (the rest of the lines stay short)
     partial_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the customer accepts a configured substitute when a product is short at picking
+    substitutions_allowed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     #: normalised phone + address + items: the same order placed twice shares it
     fingerprint: Mapped[str] = mapped_column(String(40), default="")
     placed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -84,7 +88,8 @@ class OrderLine(Base):
         UniqueConstraint("order_id", "line_no", name="uq_order_lines_order_line_no"),
         CheckConstraint("quantity > 0", name="quantity_positive"),
         CheckConstraint("base_quantity >= 0 AND reserved_quantity >= 0", name="base_quantities_not_negative"),
-        CheckConstraint("state IN ('open','cancelled')", name="state_known"),
+        CheckConstraint("state IN (" + ",".join(f"'{s}'" for s in LINE_STATES) + ")", name="state_known"),
+        CheckConstraint("picked_quantity >= 0 AND picked_pieces >= 0", name="picked_not_negative"),
         Index("ix_order_lines_product", "product_id"),
     )
 
@@ -103,6 +108,13 @@ class OrderLine(Base):
     catalog_price_cents: Mapped[int | None] = mapped_column(Integer)
     external_line_id: Mapped[str] = mapped_column(String(64), default="")
     state: Mapped[str] = mapped_column(String(10), default="open")
+    #: base units picked so far (grams for weighed goods: the actual weight) and units of sale picked
+    picked_quantity: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    picked_pieces: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: the line's price after picking: weighed goods follow the actual weight; None until something is picked
+    picked_price_cents: Mapped[int | None] = mapped_column(Integer)
+    #: this line substitutes line ``substitute_for_line_no`` of the same order (proposed to and taken by a picker)
+    substitute_for_line_no: Mapped[int | None] = mapped_column(Integer)
 
 
 class OrderNumberCounter(Base):

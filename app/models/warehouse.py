@@ -49,6 +49,9 @@ class Bin(Base):
     zone: Mapped[str] = mapped_column(String(20))
     pick_sequence: Mapped[int] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: "storage" (stock is reserved and picked from it) or "packing" (the packing area picked goods go to;
+    #: never a reservation candidate). One packing bin per warehouse, created when picking is first planned.
+    kind: Mapped[str] = mapped_column(String(10), default="storage", server_default="storage")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -1720,27 +1720,27 @@ Reload to see the current version; what you typed here will be replaced.</source
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Station not available</source>
         <translation>工作站不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Unknown station</source>
         <translation>未知工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Station not allowed</source>
         <translation>无权使用该工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>About FreshFlow</source>
         <translation>关于 FreshFlow</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&lt;h3&gt;FreshFlow {version}&lt;/h3&gt;&lt;p&gt;Back office for a fresh-produce web shop: orders, stock, picking, QC, packing and after-sales.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Qt {qt} · PySide6 {pyside} · Python {python}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FreshFlow {version}&lt;/h3&gt;&lt;p&gt;生鲜电商后台：订单、库存、拣货、质检、打包与售后。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;br&gt;Qt {qt} · PySide6 {pyside} · Python {python}&lt;/p&gt;</translation>
     </message>
@@ -2173,6 +2173,475 @@ Reload to see the current version; what you typed here will be replaced.</source
         <location filename="../../ui/views/orders_view.py" line="295"/>
         <source>History ({n})</source>
         <translation>历史记录（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>PickTaskTableModel</name>
+    <message>
+        <location filename="../../ui/models/picking.py" line="128"/>
+        <source>#</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="129"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="130"/>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="131"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="132"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="133"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="134"/>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="135"/>
+        <source>Picked</source>
+        <translation>已拣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="136"/>
+        <source>Order</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="137"/>
+        <source>Tote</source>
+        <translation>周转箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="197"/>
+        <source>{sku} {name}: {amount}</source>
+        <extracomment>the font of the current task&apos;s row (the view sets a bold copy of its table&apos;s font) bumped on every change, so a proxy can cache its filter</extracomment>
+        <translation>{sku} {name}：{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PickingModel</name>
+    <message>
+        <location filename="../../ui/models/picking.py" line="40"/>
+        <source>Frozen</source>
+        <extracomment>(background, text) of the temperature-class tag; the tag also says the class in words</extracomment>
+        <translation>冷冻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="41"/>
+        <source>Chilled</source>
+        <translation>冷藏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="42"/>
+        <source>Ambient</source>
+        <translation>常温</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="44"/>
+        <source>Mixed</source>
+        <translation>混合温层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="53"/>
+        <source>▶ now</source>
+        <translation>▶ 当前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="55"/>
+        <source>to pick</source>
+        <translation>待拣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="56"/>
+        <source>picked</source>
+        <translation>已拣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="57"/>
+        <source>short</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="64"/>
+        <source>1 piece</source>
+        <translation>1 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="65"/>
+        <source>{n} pieces</source>
+        <translation>{n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/picking.py" line="93"/>
+        <source>about {weight} each</source>
+        <translation>每件约 {weight}</translation>
+    </message>
+</context>
+<context>
+    <name>PickingView</name>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="163"/>
+        <source>The warehouse this station picks in</source>
+        <extracomment>tables whose change (here or at another station) makes the open list stale QSettings key of the warehouse this station picks in (its code) QSettings key of this station&apos;s name for the scan numbering (default: derived from the host name) waits before sending a scan again while the database cannot be reached (the last one repeats) actions that are numbered with the station&apos;s scan sequence (and need an open list) the scan sequence, given when first sent and kept for every retry time.perf_counter() when the scan or key arrived (scan-to-feedback latency) (outcome, seconds from the scan&apos;s arrival to the result on screen) after every numbered action the list shown changed (a PickListView, or None) the queue ran empty (nothing waiting, nothing in flight)</extracomment>
+        <translation>本工作站拣货所在的仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="167"/>
+        <source>Scan the bin, the item or a tote; type a count and press Enter</source>
+        <translation>扫描库位、商品或周转箱；输入数量后按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="177"/>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="188"/>
+        <source>Take</source>
+        <translation>拣取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="213"/>
+        <source>F5  Take next pick list</source>
+        <translation>F5  领取下一张拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="221"/>
+        <source>Enter  Yes, take it</source>
+        <translation>Enter  是，拣取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="222"/>
+        <source>Esc  No</source>
+        <translation>Esc  否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="235"/>
+        <source>F2  Undo</source>
+        <translation>F2  撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="236"/>
+        <source>F4  Short</source>
+        <translation>F4  缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="237"/>
+        <source>F6  Lot not found</source>
+        <translation>F6  找不到批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="238"/>
+        <source>F7  Skip</source>
+        <translation>F7  跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="239"/>
+        <source>F9  Release list</source>
+        <translation>F9  释放拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="240"/>
+        <source>Take back the last item scan (the goods go back into the bin)</source>
+        <translation>撤销最后一次商品扫描（商品放回库位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="241"/>
+        <source>The rest of this task is not there</source>
+        <translation>此项剩余的商品不在库位中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="242"/>
+        <source>The reserved lot is not in the bin; another valid lot of the product will be accepted</source>
+        <translation>预留的批次不在库位中；将接受该商品的其他有效批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="244"/>
+        <source>Leave this task for later (it moves to the end of the list)</source>
+        <translation>稍后再拣此项（移到拣货单末尾）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="245"/>
+        <source>Put the list back for another picker; what is picked stays picked</source>
+        <translation>将拣货单交还给其他拣货员；已拣的商品保持已拣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="280"/>
+        <source>Only tasks still to pick</source>
+        <translation>只显示待拣项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="287"/>
+        <source>This station&apos;s name: its scans are numbered under it</source>
+        <translation>本工作站的名称：扫描按此名称编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="308"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="397"/>
+        <source>The same label was read twice; it counts once. Scan the next one.</source>
+        <translation>同一张标签被读取了两次，只计一次。请扫描下一张。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="433"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="580"/>
+        <source>Pick list {code} is still open: finish it, or release it (F9) first.</source>
+        <translation>拣货单 {code} 仍未完成：请先完成它，或将其释放（F9）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="584"/>
+        <location filename="../../ui/views/picking_view.py" line="727"/>
+        <source>Choose the warehouse this station picks in first.</source>
+        <translation>请先选择本工作站拣货所在的仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="616"/>
+        <source>Report {product} short in bin {bin}: {left} not there? F4 or Enter = yes, Esc = no.</source>
+        <translation>将库位 {bin} 的 {product} 报缺货：{left} 不在库位中？F4 或 Enter = 是，Esc = 否。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="628"/>
+        <source>Release pick list {code} for another picker? What you picked stays picked. F9 or Enter = yes, Esc = no.</source>
+        <translation>释放拣货单 {code}，交给其他拣货员吗？已拣的商品保持已拣。F9 或 Enter = 是，Esc = 否。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="684"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="798"/>
+        <source>The database cannot be reached; trying again. Your {n} scan(s) are kept and sent in order — keep the goods where they are.</source>
+        <translation>无法连接数据库，正在重试。您的 {n} 次扫描已保存，将按顺序发送——请保持商品原位不动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="827"/>
+        <source>No pick list is waiting.</source>
+        <translation>没有待拣的拣货单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="833"/>
+        <source>Pick list {code}: nothing left to pick.</source>
+        <translation>拣货单 {code}：已没有待拣商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="835"/>
+        <source>Pick list {code}: {n} task(s). Go to bin {bin}.</source>
+        <translation>拣货单 {code}：共 {n} 项。请前往库位 {bin}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="842"/>
+        <source>Pick list {code} is released; another picker can take it.</source>
+        <translation>拣货单 {code} 已释放；其他拣货员可以领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="857"/>
+        <source>Pick list {code} is finished. Press F5 or Enter to take the next one.</source>
+        <translation>拣货单 {code} 已完成。按 F5 或 Enter 领取下一张。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="861"/>
+        <source>No pick list is open. Press F5 or Enter to take the next one.</source>
+        <translation>没有正在拣的拣货单。按 F5 或 Enter 领取下一张。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="865"/>
+        <source>Pick list {code} was cancelled. Press F5 to take the next one.</source>
+        <translation>拣货单 {code} 已取消。按 F5 领取下一张。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="866"/>
+        <source>Pick list {code} is no longer yours (now: {holder}). Press F5 to take the next one.</source>
+        <translation>拣货单 {code} 已不归您（现为：{holder}）。按 F5 领取下一张。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="867"/>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="899"/>
+        <source>✔ Pick list {code} is finished.
+Press F5 or Enter to take the next one.</source>
+        <translation>✔ 拣货单 {code} 已完成。
+按 F5 或 Enter 领取下一张。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="902"/>
+        <source>Nothing left to pick on {code}.</source>
+        <translation>{code} 已没有待拣商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="906"/>
+        <source>Choose the warehouse this station picks in.</source>
+        <translation>请选择本工作站拣货所在的仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="908"/>
+        <source>Nothing to pick in {warehouse} right now.
+Press F5 or Enter to look again.</source>
+        <translation>{warehouse} 目前没有需要拣货的商品。
+按 F5 或 Enter 重新查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="910"/>
+        <source>No pick list open.
+Press F5 or Enter to take the next pick list of {warehouse}.</source>
+        <translation>没有正在拣的拣货单。
+按 F5 或 Enter 领取 {warehouse} 的下一张拣货单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="915"/>
+        <source>Picking</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="921"/>
+        <source>no list</source>
+        <translation>无拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="925"/>
+        <source>Wave</source>
+        <translation>波次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="925"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="927"/>
+        <source>Order {number}</source>
+        <translation>订单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="929"/>
+        <source>Wave of {n} orders</source>
+        <translation>波次（{n} 个订单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="933"/>
+        <source>Delivery {slot}</source>
+        <translation>配送 {slot}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="938"/>
+        <source>{done} / {total} tasks</source>
+        <translation>{done} / {total} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="956"/>
+        <source>Go to bin {bin} and scan it</source>
+        <translation>前往库位 {bin} 并扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="958"/>
+        <source>Scan an empty tote for order {order}</source>
+        <translation>为订单 {order} 扫描一个空周转箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="960"/>
+        <source>Scan another lot of the product</source>
+        <translation>扫描该商品的其他批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="962"/>
+        <source>Scan each item (or scan one and type how many)</source>
+        <translation>逐件扫描商品（或扫描一件后输入数量）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="963"/>
+        <source>Scan each piece&apos;s label</source>
+        <translation>扫描每一件的标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="970"/>
+        <source>SKU {sku}</source>
+        <translation>SKU {sku}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="972"/>
+        <source>of {amount}</source>
+        <translation>共 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="977"/>
+        <source>picked {picked}</source>
+        <translation>已拣 {picked}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="979"/>
+        <source>{n} picked</source>
+        <translation>已拣 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="982"/>
+        <source>Lot {lot} not found: any other valid lot of this product in the bin is accepted.</source>
+        <translation>找不到批次 {lot}：接受库位中该商品的任何其他有效批次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="985"/>
+        <source>Lot {lot} · expires {date}</source>
+        <translation>批次 {lot} · {date} 到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="988"/>
+        <source>no tote yet: scan an empty one</source>
+        <translation>尚无周转箱：请扫描一个空周转箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="989"/>
+        <source>Order {order} → tote {tote}</source>
+        <translation>订单 {order} → 周转箱 {tote}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="991"/>
+        <source>Order {order}</source>
+        <translation>订单 {order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="1000"/>
+        <source>Substitute: {n} × {product} ({sku}) instead of {original}?</source>
+        <translation>替代品：用 {n} × {product}（{sku}）代替 {original}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="1002"/>
+        <source>the missing goods</source>
+        <translation>缺少的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="1024"/>
+        <source>{open} to pick, {done} done</source>
+        <translation>待拣 {open}，已完成 {done}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/picking_view.py" line="1026"/>
+        <source>, {n} short</source>
+        <translation>，缺货 {n}</translation>
     </message>
 </context>
 <context>
@@ -3325,167 +3794,167 @@ Reload to see the current version; what you typed here will be replaced.</source
         <translation>地址核实中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1321"/>
+        <location filename="../../ui/views/review_view.py" line="1311"/>
         <source>The order is cancelled for good and its reserved stock is released. This cannot be undone.</source>
         <translation>订单将被永久取消，其预留的库存将被释放。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1324"/>
+        <location filename="../../ui/views/review_view.py" line="1314"/>
         <source>Your unsaved changes to it are discarded.</source>
         <translation>您对此订单未保存的更改将被放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1326"/>
+        <location filename="../../ui/views/review_view.py" line="1316"/>
         <source>Cancel order {number}?</source>
         <translation>取消订单 {number}？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1327"/>
+        <location filename="../../ui/views/review_view.py" line="1317"/>
         <source>Why is order {number} cancelled?</source>
         <translation>为什么取消订单 {number}？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1328"/>
+        <location filename="../../ui/views/review_view.py" line="1318"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1328"/>
+        <location filename="../../ui/views/review_view.py" line="1318"/>
         <source>Keep the order</source>
         <translation>保留订单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1329"/>
+        <location filename="../../ui/views/review_view.py" line="1319"/>
         <source>Customer cancelled</source>
         <translation>客户取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1329"/>
+        <location filename="../../ui/views/review_view.py" line="1319"/>
         <source>Duplicate order</source>
         <translation>重复订单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1330"/>
+        <location filename="../../ui/views/review_view.py" line="1320"/>
         <source>Address outside the delivery area</source>
         <translation>地址超出配送范围</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1330"/>
+        <location filename="../../ui/views/review_view.py" line="1320"/>
         <source>Payment not received</source>
         <translation>未收到付款</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1331"/>
+        <location filename="../../ui/views/review_view.py" line="1321"/>
         <source>Customer cannot be reached</source>
         <translation>无法联系到客户</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1353"/>
+        <location filename="../../ui/views/review_view.py" line="1334"/>
         <source>Allow a partial shipment of {number}</source>
         <translation>允许订单 {number} 部分发货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1354"/>
+        <location filename="../../ui/views/review_view.py" line="1335"/>
         <source>Why may order {number} ship without the quantities that are short?</source>
         <translation>为什么订单 {number} 可以在缺少部分数量的情况下发货？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1355"/>
+        <location filename="../../ui/views/review_view.py" line="1336"/>
         <source>Allow partial shipment</source>
         <translation>允许部分发货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1356"/>
+        <location filename="../../ui/views/review_view.py" line="1337"/>
         <source>The order is reviewed again and allocated with what is in stock now.</source>
         <translation>订单将重新审核，并按当前库存进行分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1357"/>
+        <location filename="../../ui/views/review_view.py" line="1338"/>
         <source>Customer agreed</source>
         <translation>客户已同意</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1357"/>
+        <location filename="../../ui/views/review_view.py" line="1338"/>
         <source>Customer asked to send what is there</source>
         <translation>客户要求先发现有的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1380"/>
+        <location filename="../../ui/views/review_view.py" line="1352"/>
         <source>Select the lines to cancel in the lines table first.</source>
         <translation>请先在订单行表中选择要取消的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1384"/>
+        <location filename="../../ui/views/review_view.py" line="1356"/>
         <source>Cancel lines of {number}</source>
         <translation>取消订单 {number} 的订单行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1385"/>
+        <location filename="../../ui/views/review_view.py" line="1357"/>
         <source>Why are lines {lines} of order {number} cancelled?</source>
         <translation>为什么取消订单 {number} 的第 {lines} 行？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1387"/>
+        <location filename="../../ui/views/review_view.py" line="1359"/>
         <source>Cancel lines</source>
         <translation>取消订单行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1387"/>
+        <location filename="../../ui/views/review_view.py" line="1359"/>
         <source>Keep the lines</source>
         <translation>保留订单行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1388"/>
+        <location filename="../../ui/views/review_view.py" line="1360"/>
         <source>Their reserved stock is released and the rest of the order is reviewed again.</source>
         <translation>这些行预留的库存将被释放，订单的其余部分将重新审核。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1389"/>
+        <location filename="../../ui/views/review_view.py" line="1361"/>
         <source>Out of stock, customer agreed</source>
         <translation>缺货，客户已同意</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1389"/>
+        <location filename="../../ui/views/review_view.py" line="1361"/>
         <source>Product discontinued</source>
         <translation>商品已停售</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1390"/>
+        <location filename="../../ui/views/review_view.py" line="1362"/>
         <source>Customer removed the item</source>
         <translation>客户删除了该商品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1416"/>
+        <location filename="../../ui/views/review_view.py" line="1399"/>
         <source>Order {number} is still an exception: {reasons}. The findings are marked below.</source>
         <translation>订单 {number} 仍为异常：{reasons}。问题已在下方标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1421"/>
+        <location filename="../../ui/views/review_view.py" line="1404"/>
         <source>Order {number} approved and allocated.</source>
         <translation>订单 {number} 已审批并分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1424"/>
+        <location filename="../../ui/views/review_view.py" line="1407"/>
         <source>Order {number} is on hold.</source>
         <translation>订单 {number} 已挂起。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1426"/>
+        <location filename="../../ui/views/review_view.py" line="1409"/>
         <source>Order {number} cancelled.</source>
         <translation>订单 {number} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1428"/>
+        <location filename="../../ui/views/review_view.py" line="1411"/>
         <source>Order {number} is now {state}.</source>
         <translation>订单 {number} 现处于 {state} 状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1440"/>
+        <location filename="../../ui/views/review_view.py" line="1423"/>
         <source>The queue is empty. Well done.</source>
         <translation>队列已清空。辛苦了！</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="1450"/>
+        <location filename="../../ui/views/review_view.py" line="1433"/>
         <source>No other order in the queue is free to open.</source>
         <translation>队列中没有其他可以打开的订单。</translation>
     </message>
@@ -4278,19 +4747,19 @@ Empty: the embedded database {url}</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="78"/>
-        <location filename="../../ui/views/registry.py" line="94"/>
+        <location filename="../../ui/views/registry.py" line="80"/>
+        <location filename="../../ui/views/registry.py" line="96"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="85"/>
+        <location filename="../../ui/views/registry.py" line="87"/>
         <source>Review desk</source>
         <translation>审单台</translation>
     </message>
     <message>
         <location filename="../../ui/views/registry.py" line="74"/>
-        <location filename="../../ui/views/registry.py" line="86"/>
+        <location filename="../../ui/views/registry.py" line="88"/>
         <source>Goods-in</source>
         <translation>收货</translation>
     </message>
@@ -4305,63 +4774,64 @@ Empty: the embedded database {url}</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="87"/>
+        <location filename="../../ui/views/registry.py" line="78"/>
+        <location filename="../../ui/views/registry.py" line="89"/>
         <source>Picking</source>
         <translation>拣货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="88"/>
+        <location filename="../../ui/views/registry.py" line="90"/>
         <source>QC bench</source>
         <translation>质检台</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="89"/>
+        <location filename="../../ui/views/registry.py" line="91"/>
         <source>Packing bench</source>
         <translation>打包台</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="90"/>
+        <location filename="../../ui/views/registry.py" line="92"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="91"/>
+        <location filename="../../ui/views/registry.py" line="93"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
         <location filename="../../ui/views/registry.py" line="72"/>
-        <location filename="../../ui/views/registry.py" line="92"/>
+        <location filename="../../ui/views/registry.py" line="94"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="93"/>
+        <location filename="../../ui/views/registry.py" line="95"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="180"/>
+        <location filename="../../ui/views/registry.py" line="186"/>
         <source>The {name} station is not available in this version. FreshFlow opens the views your role can use instead.</source>
         <translation>此版本暂不提供 {name} 工作站。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="184"/>
+        <location filename="../../ui/views/registry.py" line="190"/>
         <source>There is no station named “{name}”. Known stations: {names}. FreshFlow opens the views your role can use instead.</source>
         <translation>没有名为“{name}”的工作站。已知工作站：{names}。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="189"/>
+        <location filename="../../ui/views/registry.py" line="195"/>
         <source>Your role ({role}) may not use the {name} station. FreshFlow opens the views your role can use instead.</source>
         <translation>您的角色（{role}）无权使用 {name} 工作站。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="199"/>
+        <location filename="../../ui/views/registry.py" line="205"/>
         <source>There is nothing for the role {role} in this version of FreshFlow yet.</source>
         <translation>此版本的 FreshFlow 暂时还没有适用于角色“{role}”的功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="203"/>
+        <location filename="../../ui/views/registry.py" line="209"/>
         <source>Coming in a later version: {stations}.</source>
         <translation>后续版本将提供：{stations}。</translation>
     </message>

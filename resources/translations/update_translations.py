@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
 MARKERS = frozenset({"_", "N_"})
-CORE_DIRS = ("app",)
+CORE_DIRS = ("app", "printers")
 UI_DIRS = ("ui",)
 
 

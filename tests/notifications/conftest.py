@@ -119,9 +119,15 @@ def smtp_server_with_login() -> Iterator[SmtpServer]:
 
 
 @pytest.fixture
-def closed_port() -> int:
-    """A port on 127.0.0.1 nobody listens on (connection refused)."""
-    return free_port()
+def closed_port() -> Iterator[int]:
+    """A port on 127.0.0.1 nobody listens on (connection refused).
+
+    Kept bound, never listening, for the whole test: a port merely found free could be taken meanwhile by the
+    SMTP server of a test on another xdist worker, and the "server down" test would then reach that server.
+    """
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        yield holder.getsockname()[1]
 
 
 def queue(db, *messages: dict) -> None:

@@ -55,12 +55,12 @@ def _titles(window: MainWindow) -> list[str]:
 
 # -- tabs per role -----------------------------------------------------------------
 
-def test_a_picker_sees_the_catalogue_and_the_stock(make_context, open_window):
+def test_a_picker_sees_the_catalogue_the_stock_and_picking(make_context, open_window):
     pytest.importorskip("ui.views.catalog_view")
     from ui.views.catalog_view import CatalogView
 
     window = open_window(make_context("picker"), change_feed=False)
-    assert _titles(window) == ["Catalogue", "Stock"]
+    assert _titles(window) == ["Catalogue", "Stock", "Picking"]
     assert isinstance(window.views["catalog"], CatalogView)
     assert window.findChild(QTabWidget, "mainTabs").tabBar().isVisible()
 

@@ -11,13 +11,13 @@ from ui.views.registry import VIEWS, StationStatus, ViewUnavailable, lazy_view, 
 
 
 @pytest.mark.parametrize("role, expected", [
-    (Role.PICKER, ["catalog", "stock"]),
+    (Role.PICKER, ["catalog", "stock", "picking"]),
     (Role.QC_INSPECTOR, ["catalog", "stock"]),
     (Role.STOCK_CLERK, ["catalog", "stock", "goods_in", "counts"]),
     (Role.PACKER, ["catalog", "stock", "customers"]),
     (Role.CS_REP, ["catalog", "stock", "customers", "review", "orders", "admin"]),  # the audit log
-    (Role.SUPERVISOR, ["catalog", "stock", "customers", "review", "orders", "goods_in", "counts", "admin"]),
-    (Role.ADMIN, ["catalog", "stock", "customers", "review", "orders", "goods_in", "counts", "admin"]),
+    (Role.SUPERVISOR, ["catalog", "stock", "customers", "review", "orders", "goods_in", "counts", "picking", "admin"]),
+    (Role.ADMIN, ["catalog", "stock", "customers", "review", "orders", "goods_in", "counts", "picking", "admin"]),
 ])
 def test_views_per_role(role, expected):
     assert [spec.view_id for spec in views_for(role)] == expected
@@ -31,7 +31,7 @@ def test_views_per_role(role, expected):
     ("catalog", Role.PICKER, StationStatus.OPEN),
     ("stock", Role.PICKER, StationStatus.OPEN),  # the stock view (read-only); the clerk gets goods-in first
     ("admin", Role.PICKER, StationStatus.FORBIDDEN),
-    ("picking", Role.PICKER, StationStatus.NOT_AVAILABLE),
+    ("picking", Role.PICKER, StationStatus.OPEN),
     ("dashboard", Role.ADMIN, StationStatus.NOT_AVAILABLE),
     ("kitchen", Role.ADMIN, StationStatus.UNKNOWN),
 ])

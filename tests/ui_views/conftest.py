@@ -9,7 +9,6 @@ import gc
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from app.config import Settings
 from app.db.database import Database
@@ -20,6 +19,7 @@ from app.services.catalog import CategoryInput, ProductInput
 from app.services.context import Actor
 from app.services.customers import CustomerInput
 from app.services.warehouses import BinInput, WarehouseInput
+from tests.qt_support import settle_runners
 from ui.context import ChangeNotifier, ViewContext
 from ui.operations import OperationRunner
 
@@ -154,11 +154,7 @@ def make_context(main_thread_gc, qtbot, database, seed):
         return context
 
     yield make
-    for context in made:
-        assert context.runner.wait_idle(10_000), "background work still running at teardown"
-    QApplication.processEvents()  # deliver the results still queued for the UI thread
-    for context in made:
-        assert not context.runner.busy, "an operation never reported back"
+    settle_runners(made)  # deliver the results still queued for the UI thread (and what they start)
 
 
 @pytest.fixture

@@ -57,6 +57,11 @@ def create_sheet(qtbot, view: CountsView, warehouse_code: str = "SH", zone: str 
     wait_idle(qtbot, view.context)
     qtbot.waitUntil(lambda: view.current_sheet() is not None and view.current_sheet().zone == zone)
     qtbot.waitUntil(lambda: view.line_model.rowCount() > 0)
+    # The creation also announced the change, which reloads the view after a 200 ms debounce. Reload now instead:
+    # on a busy machine that reload could start before a count the test then records and finish after it, and
+    # its older lines would replace the recorded count in the table (a race of the view itself).
+    view.refresh()
+    wait_idle(qtbot, view.context)
 
 
 def click_confirm(qtbot, box: QMessageBox) -> None:

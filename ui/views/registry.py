@@ -75,6 +75,8 @@ VIEWS: list[ViewSpec] = [
              lazy_view("ui.views.goods_in_view", "GoodsInView"), _may(Action.STOCK_RECEIVE)),
     ViewSpec("counts", QT_TRANSLATE_NOOP("ViewRegistry", "Stock counts"),
              lazy_view("ui.views.counts_view", "CountsView"), _may(Action.STOCK_COUNT)),
+    ViewSpec("picking", QT_TRANSLATE_NOOP("ViewRegistry", "Picking"),
+             lazy_view("ui.views.picking_view", "PickingView"), _may(Action.PICK)),
     ViewSpec("admin", QT_TRANSLATE_NOOP("ViewRegistry", "Administration"),
              lazy_view("ui.views.admin_view", "AdminView"),
              _may(Action.WAREHOUSE_EDIT, Action.USER_VIEW, Action.AUDIT_VIEW)),
@@ -102,6 +104,10 @@ STATION_VIEWS: dict[str, tuple[str, ...]] = {
     "stock": ("goods_in", "counts", "stock"),
     "review": ("review", "orders"),
 }
+
+# Stations that open full screen after login: the picker works from a metre away, with a scanner, and
+# nothing else on the screen (F11 / the View menu leaves full screen).
+FULL_SCREEN_STATIONS: frozenset[str] = frozenset({"picking"})
 
 # The stations each role works at (DESIGN.md §1), to say what comes later.
 ROLE_STATIONS: dict[Role, tuple[str, ...]] = {

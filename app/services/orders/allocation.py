@@ -161,7 +161,8 @@ def _move_to_fallbacks(session: Session, actor: Actor, short: list[OrderToAlloca
             .join(Lot, Lot.id == StockQuant.lot_id).join(Bin, Bin.id == StockQuant.bin_id)
             .join(Product, Product.id == StockQuant.product_id)
             .where(StockQuant.product_id.in_(product_ids), StockQuant.on_hand > StockQuant.reserved,
-                   Lot.quarantined.is_(False), Bin.active.is_(True), Lot.expiry_date >= clock.today())
+                   Lot.quarantined.is_(False), Bin.active.is_(True), Bin.kind == "storage",
+                   Lot.expiry_date >= clock.today())
             .order_by(Lot.expiry_date)):
         stock.setdefault((warehouse_id, product_id), []).append([expiry, available, min_days])
     moved: list[OrderToAllocate] = []

@@ -28,6 +28,7 @@ from app.services.orders.queries import OrderDetail, find_order, order_detail_in
 from app.services.orders.review import fingerprint, normalise_phone, review
 from app.services.orders.review_types import Finding
 from app.services.orders.states import state_label
+from app.services.picking.completion import cancel_order_tasks
 
 CLAIM_MINUTES = 15
 #: findings a reviewer may accept as they are (a judgment, not missing data)
@@ -265,6 +266,7 @@ def approve(db: Database, actor: Actor, order_id: int, *, accepted_rules: frozen
         if order.state not in ("exception", "on_hold", "received", "in_review"):
             raise ValidationError(_("Order {number} is {state}; only orders waiting for review can be approved.")
                                   .format(number=order.number, state=state_label(order.state)))
+        _refuse_after_picking(session, order)
         return _evaluate(session, actor, order, context, accepted, "order.approved")
 
     return db.transaction(work)
@@ -299,6 +301,7 @@ def cancel(db: Database, actor: Actor, order_id: int, reason: str, *,
         if order.state not in DESK_STATES:
             require(actor, Action.ORDER_OVERRIDE)  # the warehouse is already working on it
         release_order_in_session(session, actor, order.number, f"order cancelled: {reason}")
+        cancel_order_tasks(session, actor, order.id)  # pickers stop picking it
         session.execute(update(OrderLine).where(OrderLine.order_id == order.id).values(reserved_quantity=0)
                         .execution_options(synchronize_session=False))
         return _transition(session, actor, order, "cancelled", reason, "order.cancelled")
@@ -319,6 +322,9 @@ def allow_partial(db: Database, actor: Actor, order_id: int, reason: str, *,
             raise ValidationError(_("Order {number} is {state}; a partial shipment can only be allowed for an exception or an order on hold.")
                                   .format(number=order.number, state=state_label(order.state)))
         order.partial_allowed = True
+        if _was_picked(session, order):  # short at picking: what was picked goes on as it is
+            order.review_reasons = []
+            return _transition(session, actor, order, "picked", reason, "order.partial_allowed")
         return _evaluate(session, actor, order, context, frozenset(), "order.partial_allowed", reason)
 
     return db.transaction(work)
@@ -338,6 +344,7 @@ def cancel_lines(db: Database, actor: Actor, order_id: int, line_nos: list[int],
         if order.state not in ("exception", "on_hold"):
             raise ValidationError(_("Order {number} is {state}; lines can only be cancelled on an exception or an order on hold.").format(
                 number=order.number, state=state_label(order.state)))
+        _refuse_after_picking(session, order)
         lines = {line.line_no: line for line in session.execute(
             select(OrderLine).where(OrderLine.order_id == order.id)).scalars()}
         missing = [no for no in line_nos if no not in lines]
@@ -354,6 +361,22 @@ def cancel_lines(db: Database, actor: Actor, order_id: int, line_nos: list[int],
         return _evaluate(session, actor, order, context, frozenset(), "order.reviewed_after_line_cancel", reason)
 
     return db.transaction(work)
+
+
+def _was_picked(session: Session, order: Order) -> bool:
+    """The warehouse picked (some of) this order: it came back from picking short."""
+    return session.execute(select(OrderLine.id).where(OrderLine.order_id == order.id, OrderLine.picked_pieces > 0)
+                           .limit(1)).first() is not None or \
+        any(reason.get("rule") == "short_pick" for reason in (order.review_reasons or []))
+
+
+def _refuse_after_picking(session: Session, order: Order) -> None:
+    """Reviewing and allocating again would undo the picking; the choices left are a partial shipment of what
+    was picked (a supervisor) or cancelling the order."""
+    if _was_picked(session, order):
+        raise ValidationError(_("Order {number} came back short from picking. A supervisor can allow a partial "
+                                "shipment of what was picked, or the order can be cancelled.").format(
+            number=order.number))
 
 
 def _reason(reason: str, message: str) -> str:

@@ -340,7 +340,7 @@ def attach_latest_expiry(session: Session, orders: list[PreparedOrder]) -> None:
                 .join(Lot, Lot.id == StockQuant.lot_id).join(Bin, Bin.id == StockQuant.bin_id)
                 .where(StockQuant.warehouse_id.in_(warehouse_ids), StockQuant.product_id.in_(product_ids),
                        StockQuant.on_hand > StockQuant.reserved, Lot.quarantined.is_(False),
-                       Bin.active.is_(True), Lot.expiry_date >= clock.today())
+                       Bin.active.is_(True), Bin.kind == "storage", Lot.expiry_date >= clock.today())
                 .group_by(StockQuant.warehouse_id, StockQuant.product_id)):
             latest[(warehouse_id, product_id)] = expiry
     cache: dict = {}

@@ -86,7 +86,7 @@ _CANDIDATES = (
                  .join(_P, _P.c.id == _Q.c.product_id))
     .where(_Q.c.product_id.in_(bindparam("product_ids", expanding=True)),
            _Q.c.on_hand > _Q.c.reserved, _L.c.quarantined.is_(False), _L.c.expiry_date >= bindparam("today"),
-           _B.c.active.is_(True))
+           _B.c.active.is_(True), _B.c.kind == "storage")
     .order_by(_Q.c.product_id, _L.c.expiry_date, _L.c.received_date, _L.c.id, _B.c.pick_sequence, _Q.c.id)
 )
 _EXISTING_PRODUCTS = select(_P.c.id).where(_P.c.id.in_(bindparam("product_ids", expanding=True)))
@@ -155,7 +155,8 @@ def reserve_order_in_session(session: Session, actor: Actor, *, warehouse_id: in
 
 
 def reserve_batch_in_session(session: Session, actor: Actor, lines: list[BatchLineRequest], *,
-                             today: date | None = None, with_ids: bool = True) -> list[ReservationResult]:
+                             today: date | None = None, with_ids: bool = True,
+                             exclude_quants: frozenset[int] = frozenset()) -> list[ReservationResult]:
     """Reserve the lines of one or many orders FEFO in the caller's transaction.
 
     One candidate query for all the products and warehouses, one conditional
@@ -165,6 +166,7 @@ def reserve_batch_in_session(session: Session, actor: Actor, lines: list[BatchLi
     On SQLite the quants' UPDATEs are one executemany at the end (the write
     lock makes the amounts read exact). ``with_ids=False`` skips RETURNING
     when the caller does not need the reservation ids (bulk intake).
+    ``exclude_quants``: stock not to take (a bin and lot a picker found short).
     """
     for line in lines:
         if line.quantity <= 0:
@@ -202,7 +204,7 @@ def reserve_batch_in_session(session: Session, actor: Actor, lines: list[BatchLi
         for row in candidates:
             if need == 0:
                 break
-            if row.expiry_date < earliest or free[row.id] <= 0:
+            if row.expiry_date < earliest or free[row.id] <= 0 or row.id in exclude_quants:
                 continue  # too little shelf life left on the delivery date, or already taken by this batch
             taken = min(need, free[row.id])
             taken_per_quant[row.id] = taken_per_quant.get(row.id, 0) + taken
@@ -308,51 +310,70 @@ def move_reservation(db: Database, actor: Actor, reservation_id: int, to_quant_i
     on ``delivery_date`` when given) and must have the whole quantity free.
     """
     require(actor, Action.STOCK_RESERVATION_MOVE)
+    return db.transaction(lambda session: move_reservation_in_session(
+        session, actor, reservation_id, to_quant_id, reason, today=today, delivery_date=delivery_date))
+
+
+def move_reservation_in_session(session: Session, actor: Actor, reservation_id: int, to_quant_id: int, reason: str,
+                                *, today: date | None = None, delivery_date: date | None = None,
+                                quantity: int | None = None) -> ReservedPart:
+    """``move_reservation`` in the caller's transaction; ``quantity`` moves only part of it (the rest stays)."""
     if not reason.strip(" "):
         raise ValidationError(_("Say why the reservation moves (for example: not found in the bin)."), "reason")
     today = today or clock.today()
-
-    def work(session: Session) -> ReservedPart:
-        old = session.execute(select(StockReservation).where(StockReservation.id == reservation_id)).scalar_one_or_none()
-        if old is None or old.status != "active":
-            raise NotFound(_("Reservation {id} is not active any more.").format(id=reservation_id))
-        target = session.execute(
-            select(StockQuant.warehouse_id, StockQuant.product_id, StockQuant.bin_id, StockQuant.lot_id,
-                   Lot.lot_number, Lot.expiry_date, Lot.quarantined, Bin.code, Bin.active.label("bin_active"),
-                   Product.min_remaining_shelf_life_days)
-            .join(Lot, Lot.id == StockQuant.lot_id).join(Bin, Bin.id == StockQuant.bin_id)
-            .join(Product, Product.id == StockQuant.product_id).where(StockQuant.id == to_quant_id)).one_or_none()
-        if target is None:
-            raise NotFound(_("Stock record {id} does not exist.").format(id=to_quant_id))
-        if target.product_id != old.product_id or target.warehouse_id != old.warehouse_id:
-            raise ValidationError(_("The new bin and lot must hold the same product in the same warehouse."))
-        if to_quant_id == old.quant_id:
-            raise ValidationError(_("That is the bin and lot already reserved."))
-        if not target.bin_active:
-            raise ValidationError(_("Bin {code} is not in use; choose another bin.").format(code=target.code), "bin")
-        if target.quarantined:
-            raise ValidationError(_("Lot {lot} is in quarantine and cannot be reserved.").format(lot=target.lot_number))
-        if target.expiry_date < today:
-            raise ValidationError(_("Lot {lot} expired on {date}.").format(lot=target.lot_number,
-                                                                          date=target.expiry_date.isoformat()))
-        if delivery_date is not None and target.expiry_date < earliest_acceptable_expiry(
-                target.min_remaining_shelf_life_days, delivery_date):
-            raise ValidationError(_("Lot {lot} would have too little shelf life left on delivery ({date}).").format(
-                lot=target.lot_number, date=delivery_date.isoformat()))
+    old = session.execute(select(_R.c.id, _R.c.reference, _R.c.quant_id, _R.c.product_id, _R.c.lot_id, _R.c.bin_id,
+                                 _R.c.warehouse_id, _R.c.quantity, _R.c.status)
+                          .where(_R.c.id == reservation_id)).one_or_none()
+    if old is None or old.status != "active":
+        raise NotFound(_("Reservation {id} is not active any more.").format(id=reservation_id))
+    moving = old.quantity if quantity is None else quantity
+    if not 0 < moving <= old.quantity:
+        raise ValidationError(_("Move between 1 and {n}.").format(n=old.quantity), "quantity")
+    target = session.execute(
+        select(StockQuant.warehouse_id, StockQuant.product_id, StockQuant.bin_id, StockQuant.lot_id,
+               Lot.lot_number, Lot.expiry_date, Lot.quarantined, Bin.code, Bin.active.label("bin_active"),
+               Bin.kind.label("bin_kind"), Product.min_remaining_shelf_life_days)
+        .join(Lot, Lot.id == StockQuant.lot_id).join(Bin, Bin.id == StockQuant.bin_id)
+        .join(Product, Product.id == StockQuant.product_id).where(StockQuant.id == to_quant_id)).one_or_none()
+    if target is None:
+        raise NotFound(_("Stock record {id} does not exist.").format(id=to_quant_id))
+    if target.product_id != old.product_id or target.warehouse_id != old.warehouse_id:
+        raise ValidationError(_("The new bin and lot must hold the same product in the same warehouse."))
+    if to_quant_id == old.quant_id:
+        raise ValidationError(_("That is the bin and lot already reserved."))
+    if not target.bin_active or target.bin_kind != "storage":
+        raise ValidationError(_("Bin {code} is not in use; choose another bin.").format(code=target.code), "bin")
+    if target.quarantined:
+        raise ValidationError(_("Lot {lot} is in quarantine and cannot be reserved.").format(lot=target.lot_number))
+    if target.expiry_date < today:
+        raise ValidationError(_("Lot {lot} expired on {date}.").format(lot=target.lot_number,
+                                                                      date=target.expiry_date.isoformat()))
+    if delivery_date is not None and target.expiry_date < earliest_acceptable_expiry(
+            target.min_remaining_shelf_life_days, delivery_date):
+        raise ValidationError(_("Lot {lot} would have too little shelf life left on delivery ({date}).").format(
+            lot=target.lot_number, date=delivery_date.isoformat()))
+    if moving == old.quantity:
         _end_reservation(session, old.id, "released")
-        change_quant(session, actor, old.quant_id, quant_key(session, old.quant_id), kind="release",
-                     reserved_delta=-old.quantity, reason=reason, reference=old.reference)
-        key = QuantKey(target.warehouse_id, target.bin_id, target.product_id, target.lot_id)
-        change_quant(session, actor, to_quant_id, key, kind="reserve", reserved_delta=old.quantity,
-                     reason=reason, reference=old.reference)
-        new_id = session.execute(insert(StockReservation).values(
-            reference=old.reference, quant_id=to_quant_id, product_id=old.product_id, lot_id=target.lot_id,
-            bin_id=target.bin_id, warehouse_id=old.warehouse_id, quantity=old.quantity, status="active",
-        ).returning(StockReservation.id)).scalar_one()
-        return ReservedPart(new_id, to_quant_id, target.bin_id, target.code, target.lot_id, target.lot_number,
-                            target.expiry_date, old.quantity)
+    else:
+        _shrink_reservation(session, old.id, old.quantity, old.quantity - moving)
+    change_quant(session, actor, old.quant_id, QuantKey(old.warehouse_id, old.bin_id, old.product_id, old.lot_id),
+                 kind="release", reserved_delta=-moving, reason=reason, reference=old.reference)
+    key = QuantKey(target.warehouse_id, target.bin_id, target.product_id, target.lot_id)
+    change_quant(session, actor, to_quant_id, key, kind="reserve", reserved_delta=moving,
+                 reason=reason, reference=old.reference)
+    new_id = session.execute(insert(StockReservation).values(
+        reference=old.reference, quant_id=to_quant_id, product_id=old.product_id, lot_id=target.lot_id,
+        bin_id=target.bin_id, warehouse_id=old.warehouse_id, quantity=moving, status="active",
+    ).returning(StockReservation.id)).scalar_one()
+    return ReservedPart(new_id, to_quant_id, target.bin_id, target.code, target.lot_id, target.lot_number,
+                        target.expiry_date, moving)
 
-    return db.transaction(work)
+
+def _shrink_reservation(session: Session, reservation_id: int, was: int, now: int) -> None:
+    result = session.execute(update(_R).where(_R.c.id == reservation_id, _R.c.status == "active",
+                                              _R.c.quantity == was).values(quantity=now))
+    if result.rowcount != 1:
+        raise InsufficientStock(_("That reservation was changed by another station; scan again."))
 
 
 def active_reservations(db: Database, actor: Actor, reference: str) -> list[ReservedPart]:
