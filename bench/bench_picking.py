@@ -218,12 +218,12 @@ def run_engine(label: str, url: str, directory: Path, args) -> None:
         lists = planning.plan_order_lists(db, SYSTEM, warehouse_id, limit=(args.others + 1) * 400)
         print(f"  {len(lists)} pick lists planned in warehouse {warehouse_id} "
               f"({sum(p.tasks for p in lists)} tasks)")
-        names = make_pickers(db, args.others + 1)
+        names = make_pickers(db, args.others + 2)  # the measured station: a picker of its own per mode
     finally:
         db.dispose()
     modes = ("service", "view") if args.mode == "both" else (args.mode,)
-    for mode in modes:
-        measure_with_others(url, names[0], f"bench-0-{mode}", names[1:], warehouse_id, mode, args)
+    for index, mode in enumerate(modes):
+        measure_with_others(url, names[index], f"bench-0-{mode}", names[2:], warehouse_id, mode, args)
 
 
 def measure_with_others(url: str, measured: str, station: str, others: list[str], warehouse_id: int, mode: str,
