@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from datetime import date
-from pathlib import Path
 
 from app.cli.commands import open_db
 from app.errors import NotFound, ValidationError
@@ -52,10 +51,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     show.add_argument("id", metavar="ID", help="pick list id (12, PL-12 or PL:12)")
     show.set_defaults(handler=cmd_picking_show)
 
-    printing = picking_sub.add_parser("print", parents=[common], help="the pick list as a PDF (A4, with barcodes)")
-    printing.add_argument("id", metavar="ID", help="pick list id (12, PL-12 or PL:12)")
-    printing.add_argument("--out", "-o", required=True, metavar="FILE.pdf")
-    printing.set_defaults(handler=cmd_picking_print)
+    _register_front_ends(picking_sub, common)
+
+
+#: Entry-point group through which other packages add ``picking`` actions: ``print`` comes from printers/, which
+#: the core may not import (its renderer depends on the core, not the other way round).
+PICKING_COMMANDS_GROUP = "freshflow.picking_commands"
+
+
+def _register_front_ends(picking_sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from importlib.metadata import entry_points
+
+    for entry in sorted(entry_points(group=PICKING_COMMANDS_GROUP), key=lambda e: e.name):
+        entry.load()(picking_sub, common)
 
 
 def pick_list_id(text: str) -> int:
@@ -240,29 +248,4 @@ def cmd_picking_show(args: argparse.Namespace) -> int:
             out.append(f"  {scan.seq:>4} {scan.at.astimezone():%H:%M:%S} {scan.username:<8} {scan.outcome:<8} "
                        f"{scan.action:<10} {scan.code:<22} {scan.message}{undone}".rstrip())
     print("\n".join(out))
-    return 0
-
-
-def cmd_picking_print(args: argparse.Namespace) -> int:
-    from app.services.picking import views
-    from printers.pick_list_pdf import page_count, render_pick_list
-
-    database = open_db(args)
-    actor = Actor.system()
-    view = views.pick_list(database, actor, pick_list_id(args.id))
-    warehouse = next((row for row in _warehouses(database, actor) if row.id == view.warehouse_id), None)
-    data = render_pick_list(view, warehouse=warehouse_label(warehouse))
-    out = Path(args.out)
-    try:
-        out.write_bytes(data)
-    except OSError as error:
-        raise ValidationError(_("Cannot write {file}: {reason}. Choose another file with --out.").format(
-            file=out, reason=error.strerror or error), "out") from None
-    pages = page_count(view)
-    if args.json:
-        print(json.dumps({"id": view.id, "code": view.code, "file": str(out), "pages": pages, "bytes": len(data)},
-                         ensure_ascii=False))
-    else:
-        print(_("Pick list {code} written to {file} ({pages} page(s), {lines} line(s)).").format(
-            code=view.code, file=out, pages=pages, lines=len(view.tasks)))
     return 0
