@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.config import Settings  # noqa: E402
+from ui.application import freeze_long_lived_objects  # noqa: E402
 from ui.change_feed_bridge import ChangeFeedBridge  # noqa: E402
 from ui.context import ChangeNotifier, ViewContext  # noqa: E402
 from ui.operations import OperationRunner  # noqa: E402
@@ -130,6 +131,7 @@ def drive_view(picker, scans: int) -> tuple[list[float], int, int, float]:
         if combo.itemData(index) == picker.warehouse_id or getattr(combo.itemData(index), "id", None) == \
                 picker.warehouse_id:
             combo.setCurrentIndex(index)
+    freeze_long_lived_objects()  # as the app does once its window is up
     shown: list = []
     view.outcome_shown.connect(lambda outcome, seconds: shown.append((time.perf_counter(), outcome)))
     meter = StallMeter()
@@ -159,6 +161,7 @@ def drive_view(picker, scans: int) -> tuple[list[float], int, int, float]:
         rejected += not outcome.accepted
         if not outcome.accepted:
             picker.pending_count = None
+            picker.rejections[outcome.code] = picker.rejections.get(outcome.code, 0) + 1
     meter.stop()
     bridge.stop()
     context.runner.wait_idle(10_000)

@@ -1,16 +1,37 @@
-"""Helpers shared by the widget tests: contexts that must end idle, showing a widget, waiting for the runner."""
+"""Helpers shared by the widget tests: QSettings in a temp directory, contexts that must end idle, showing a widget,
+waiting for the runner."""
 
 from __future__ import annotations
 
 import gc
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.config import Settings
 from ui.context import ChangeNotifier, ViewContext
 from ui.operations import OperationRunner
+
+
+@contextmanager
+def isolated_qsettings(tmp_path: Path, application_name: str = "FreshFlow") -> Iterator[None]:
+    """Send QSettings (Ini by default, Native too) to ``tmp_path / "qsettings"`` under a test organisation, so a test
+    neither reads nor overwrites what a real installation remembers; the application's names come back after."""
+    old_org, old_app = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    QCoreApplication.setOrganizationName("FreshFlowTests")
+    QCoreApplication.setApplicationName(application_name)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    try:
+        yield
+    finally:
+        QCoreApplication.setOrganizationName(old_org)
+        QCoreApplication.setApplicationName(old_app)
 
 
 def context_factory(make_actor: Callable[..., object]) -> Iterator[Callable[..., ViewContext]]:

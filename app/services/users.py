@@ -214,6 +214,13 @@ def ensure_user(db: Database, actor: Actor, username: str, role: Role | str, pas
     return db.read(lambda s: _row(_get(s, existing)))
 
 
+#: SQLSTATEs of losing a race for a login role with another transaction: unique_violation and duplicate_object
+#: (both created the role), XX000 (PostgreSQL's "tuple concurrently updated": both changed it).
+_LOGIN_RACE_SQLSTATES = {"23505", "42710", "XX000"}
+#: Each lost race means another transaction finished with the role, so a few attempts cover several at once.
+_LOGIN_RACE_ATTEMPTS = 5
+
+
 def _ensure_login_role(db: Database, session: Session, username: str, password: str, role: Role) -> None:
     """Create the user's PostgreSQL login role, or reuse one that exists on the server.
 
@@ -222,24 +229,43 @@ def _ensure_login_role(db: Database, session: Session, username: str, password: 
     current password (when the server checks passwords at all): otherwise
     adding "alice" here would take over the account of another database's alice.
     An existing role's password is never changed by adding a user.
+
+    Roles are cluster-wide, so another FreshFlow database may set up the same
+    login at the same moment. An advisory lock cannot queue the two (advisory
+    locks belong to one database) and no lock on the server's role catalog is
+    open to a non-superuser admin. PostgreSQL reports the lost race only once
+    the other transaction has ended, so the check is simply made again: it then
+    sees the other's role and reuses it under the rules above.
     """
+    attempts_left = _LOGIN_RACE_ATTEMPTS
+    while True:
+        attempts_left -= 1
+        _check_reusable_login(db, session, username, password)
+        try:
+            with session.begin_nested():
+                session.execute(text("SELECT freshflow_ensure_login(:u, :p, :r)"),
+                                {"u": username, "p": password, "r": role.value})
+            return
+        except DBAPIError as error:
+            if attempts_left and getattr(error.orig, "sqlstate", None) in _LOGIN_RACE_SQLSTATES:
+                continue
+            raise ConflictError(_("PostgreSQL refused to set up the login {name}: {detail}").format(
+                name=username, detail=str(error.orig).strip().splitlines()[0])) from error
+
+
+def _check_reusable_login(db: Database, session: Session, username: str, password: str) -> None:
+    """Refuse a role named ``username`` that exists and may not become this user's login."""
     existing = session.execute(text("SELECT rolcanlogin, rolsuper FROM pg_roles WHERE rolname = :n"),
                                {"n": username}).first()
-    if existing is not None:
-        if existing.rolsuper or not existing.rolcanlogin:
-            raise ConflictError(_("A PostgreSQL role named {name} exists and is not an ordinary login (for example a "
-                                  "superuser); choose another user name.").format(name=username))
-        if not _password_is_current(db, username, password):
-            raise ConflictError(_("A database user named {name} already exists on this server (perhaps for another "
-                                  "FreshFlow database). Enter that person's current password to give them access "
-                                  "here, or choose another user name.").format(name=username))
-    try:
-        with session.begin_nested():
-            session.execute(text("SELECT freshflow_ensure_login(:u, :p, :r)"),
-                            {"u": username, "p": password, "r": role.value})
-    except DBAPIError as error:
-        raise ConflictError(_("PostgreSQL refused to set up the login {name}: {detail}").format(
-            name=username, detail=str(error.orig).strip().splitlines()[0])) from error
+    if existing is None:
+        return
+    if existing.rolsuper or not existing.rolcanlogin:
+        raise ConflictError(_("A PostgreSQL role named {name} exists and is not an ordinary login (for example a "
+                              "superuser); choose another user name.").format(name=username))
+    if not _password_is_current(db, username, password):
+        raise ConflictError(_("A database user named {name} already exists on this server (perhaps for another "
+                              "FreshFlow database). Enter that person's current password to give them access "
+                              "here, or choose another user name.").format(name=username))
 
 
 def _password_is_current(db: Database, username: str, password: str) -> bool:

@@ -93,68 +93,68 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="132"/>
+        <location filename="../../ui/application.py" line="142"/>
         <source>The database file {path} does not exist. Choose another database in the settings, or create this one with “freshflow demo --db {url}”.</source>
         <translation>数据库文件 {path} 不存在。请在设置中选择其他数据库，或用“freshflow demo --db {url}”创建它。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="141"/>
+        <location filename="../../ui/application.py" line="151"/>
         <source>Creating the database…</source>
         <translation>正在创建数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="151"/>
+        <location filename="../../ui/application.py" line="161"/>
         <source>Updating the database…</source>
         <translation>正在更新数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="209"/>
+        <location filename="../../ui/application.py" line="219"/>
         <source>The database {url} is at schema version {current}, but this version of FreshFlow needs {head}. Ask an administrator to run “freshflow db upgrade”.</source>
         <translation>数据库 {url} 的结构版本是 {current}，而此版本的 FreshFlow 需要 {head}。请管理员运行“freshflow db upgrade”。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="274"/>
+        <location filename="../../ui/application.py" line="284"/>
         <source>“{url}” is not a database URL FreshFlow can use: {error}</source>
         <translation>“{url}”不是 FreshFlow 可以使用的数据库地址：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="293"/>
-        <location filename="../../ui/application.py" line="328"/>
+        <location filename="../../ui/application.py" line="303"/>
+        <location filename="../../ui/application.py" line="338"/>
         <source>Preparing the demo database…</source>
         <translation>正在准备演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="300"/>
+        <location filename="../../ui/application.py" line="310"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="352"/>
+        <location filename="../../ui/application.py" line="362"/>
         <source>The database could not be opened or updated: {detail}</source>
         <translation>无法打开或更新数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="359"/>
+        <location filename="../../ui/application.py" line="369"/>
         <source>FreshFlow cannot open its database.</source>
         <translation>FreshFlow 无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="361"/>
+        <location filename="../../ui/application.py" line="371"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="363"/>
+        <location filename="../../ui/application.py" line="373"/>
         <source>Open &amp;settings…</source>
         <translation>打开设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="365"/>
+        <location filename="../../ui/application.py" line="375"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="367"/>
+        <location filename="../../ui/application.py" line="377"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -288,44 +288,44 @@
 <context>
     <name>BinStockPanel</name>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="834"/>
+        <location filename="../../ui/views/goods_in_view.py" line="831"/>
         <source>Transfer…</source>
         <extracomment>the bin shown changed (&quot;&quot; for none)</extracomment>
         <translation>移库…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="835"/>
+        <location filename="../../ui/views/goods_in_view.py" line="832"/>
         <source>Write off…</source>
         <translation>报损…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="836"/>
-        <location filename="../../ui/views/goods_in_view.py" line="928"/>
+        <location filename="../../ui/views/goods_in_view.py" line="833"/>
+        <location filename="../../ui/views/goods_in_view.py" line="925"/>
         <source>Quarantine…</source>
         <translation>隔离…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="837"/>
+        <location filename="../../ui/views/goods_in_view.py" line="834"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="838"/>
+        <location filename="../../ui/views/goods_in_view.py" line="835"/>
         <source>Set what the bin really holds of this lot (supervisor)</source>
         <translation>设定库位中该批次的实际数量（主管）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="889"/>
+        <location filename="../../ui/views/goods_in_view.py" line="886"/>
         <source>Scan a bin to see its lots and move, write off or quarantine them.</source>
         <translation>扫描库位以查看其中的批次，并进行移库、报损或隔离。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="891"/>
+        <location filename="../../ui/views/goods_in_view.py" line="888"/>
         <source>Bin {code} (zone {zone})</source>
         <translation>库位 {code}（区域 {zone}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="924"/>
+        <location filename="../../ui/views/goods_in_view.py" line="921"/>
         <source>Release…</source>
         <translation>解除隔离…</translation>
     </message>
@@ -1205,337 +1205,337 @@ Reload to see the current version; what you typed here will be replaced.</source
 <context>
     <name>GoodsInView</name>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="90"/>
+        <location filename="../../ui/views/goods_in_view.py" line="91"/>
         <source>Scan a supplier label, a product or a bin (B:…); type a quantity; Enter receives</source>
         <extracomment>tables whose change makes the goods-in data (warehouses, bins, products, bin stock) stale what a receipt touches (other views listen for these) QSettings key of the warehouse this station receives into</extracomment>
         <translation>扫描供应商标签、商品或库位（B:…）；输入数量；按回车收货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="100"/>
-        <location filename="../../ui/views/goods_in_view.py" line="747"/>
+        <location filename="../../ui/views/goods_in_view.py" line="101"/>
+        <location filename="../../ui/views/goods_in_view.py" line="744"/>
         <source>Scan the first label of the delivery.</source>
         <translation>请扫描本次送货的第一张标签。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="109"/>
-        <location filename="../../ui/views/goods_in_view.py" line="190"/>
+        <location filename="../../ui/views/goods_in_view.py" line="110"/>
+        <location filename="../../ui/views/goods_in_view.py" line="191"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="112"/>
+        <location filename="../../ui/views/goods_in_view.py" line="113"/>
         <source>Delivery note no.</source>
         <translation>送货单号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="113"/>
+        <location filename="../../ui/views/goods_in_view.py" line="114"/>
         <source>New delivery</source>
         <translation>新送货单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="114"/>
+        <location filename="../../ui/views/goods_in_view.py" line="115"/>
         <source>Clear the supplier, the delivery note and the list of lines received</source>
         <translation>清空供应商、送货单号和已收货明细</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="119"/>
+        <location filename="../../ui/views/goods_in_view.py" line="120"/>
         <source>Scan, or type SKU or name</source>
         <translation>扫描，或输入 SKU 或名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="134"/>
+        <location filename="../../ui/views/goods_in_view.py" line="135"/>
         <source>Optional: the best-before date printed on the label</source>
         <translation>可选：标签上印的最佳食用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="141"/>
+        <location filename="../../ui/views/goods_in_view.py" line="142"/>
         <source>Scan or type the bin</source>
         <translation>扫描或输入库位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="147"/>
-        <location filename="../../ui/views/goods_in_view.py" line="720"/>
+        <location filename="../../ui/views/goods_in_view.py" line="148"/>
+        <location filename="../../ui/views/goods_in_view.py" line="717"/>
         <source>Receive</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="150"/>
+        <location filename="../../ui/views/goods_in_view.py" line="151"/>
         <source>Clear line</source>
         <translation>清空本行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="183"/>
+        <location filename="../../ui/views/goods_in_view.py" line="184"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="189"/>
+        <location filename="../../ui/views/goods_in_view.py" line="190"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="191"/>
+        <location filename="../../ui/views/goods_in_view.py" line="192"/>
         <source>Delivery note</source>
         <translation>送货单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="208"/>
+        <location filename="../../ui/views/goods_in_view.py" line="209"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="211"/>
+        <location filename="../../ui/views/goods_in_view.py" line="212"/>
         <source>Lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="213"/>
+        <location filename="../../ui/views/goods_in_view.py" line="214"/>
         <source>Expiry</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="216"/>
+        <location filename="../../ui/views/goods_in_view.py" line="217"/>
         <source>Best before</source>
         <translation>最佳食用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="218"/>
+        <location filename="../../ui/views/goods_in_view.py" line="219"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="224"/>
+        <location filename="../../ui/views/goods_in_view.py" line="225"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="233"/>
+        <location filename="../../ui/views/goods_in_view.py" line="234"/>
         <source>Line</source>
         <translation>收货行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="244"/>
-        <location filename="../../ui/views/goods_in_view.py" line="726"/>
+        <location filename="../../ui/views/goods_in_view.py" line="245"/>
+        <location filename="../../ui/views/goods_in_view.py" line="723"/>
         <source>Received this delivery</source>
         <translation>本次已收货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="245"/>
-        <location filename="../../ui/views/goods_in_view.py" line="776"/>
+        <location filename="../../ui/views/goods_in_view.py" line="246"/>
+        <location filename="../../ui/views/goods_in_view.py" line="773"/>
         <source>Stock in bin</source>
         <translation>库位库存</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="259"/>
+        <location filename="../../ui/views/goods_in_view.py" line="258"/>
         <source>The same label was read twice; it counts once. Scan the next one.</source>
         <translation>同一张标签被读取了两次，只计一次。请扫描下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="382"/>
+        <location filename="../../ui/views/goods_in_view.py" line="379"/>
         <source>That is a FreshFlow {kind} code ({value}). Scan a supplier label, a product or a bin.</source>
         <translation>这是 FreshFlow 的{kind}码（{value}）。请扫描供应商标签、商品或库位。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="388"/>
+        <location filename="../../ui/views/goods_in_view.py" line="385"/>
         <source>This label names no product (no GTIN): it is a pallet or case label. Scan the label on the goods.</source>
         <translation>此标签不含商品信息（没有 GTIN）：这是托盘或箱标签。请扫描货物上的标签。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="413"/>
+        <location filename="../../ui/views/goods_in_view.py" line="410"/>
         <source>Unknown GTIN {gtin}: no product in the catalogue has it. Check the label, or ask for the GTIN to be added to the product.</source>
         <translation>未知 GTIN {gtin}：商品目录中没有该 GTIN 的商品。请检查标签，或请人将该 GTIN 添加到商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="430"/>
+        <location filename="../../ui/views/goods_in_view.py" line="427"/>
         <source>from the label (AI 17)</source>
         <translation>来自标签（AI 17）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="433"/>
+        <location filename="../../ui/views/goods_in_view.py" line="430"/>
         <source>best-before date (AI 15): the label has no expiry date</source>
         <translation>最佳食用日期（AI 15）：标签上没有到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="443"/>
+        <location filename="../../ui/views/goods_in_view.py" line="440"/>
         <source>lot {lot}</source>
         <translation>批次 {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="446"/>
+        <location filename="../../ui/views/goods_in_view.py" line="443"/>
         <source>expiry {date}</source>
         <translation>到期 {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="447"/>
+        <location filename="../../ui/views/goods_in_view.py" line="444"/>
         <source>expiry {date} (best-before, AI 15)</source>
         <translation>到期 {date}（最佳食用日期，AI 15）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="455"/>
+        <location filename="../../ui/views/goods_in_view.py" line="452"/>
         <source>{line} — this lot expired on {date}; expired goods cannot be received.</source>
         <translation>{line} — 该批次已于 {date} 过期；过期货物不能收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="460"/>
-        <location filename="../../ui/views/goods_in_view.py" line="511"/>
-        <location filename="../../ui/views/goods_in_view.py" line="528"/>
+        <location filename="../../ui/views/goods_in_view.py" line="457"/>
+        <location filename="../../ui/views/goods_in_view.py" line="508"/>
+        <location filename="../../ui/views/goods_in_view.py" line="525"/>
         <source>enter: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="479"/>
+        <location filename="../../ui/views/goods_in_view.py" line="476"/>
         <source>(the label counts {count} pieces; {sku} is received by weight)</source>
         <translation>（标签上为 {count} 件；{sku} 按重量收货）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="485"/>
+        <location filename="../../ui/views/goods_in_view.py" line="482"/>
         <source>(net weight ignored: {sku} is received in pieces)</source>
         <translation>（已忽略净重：{sku} 按件收货）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="493"/>
+        <location filename="../../ui/views/goods_in_view.py" line="490"/>
         <source>Choose the warehouse first.</source>
         <translation>请先选择仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="496"/>
+        <location filename="../../ui/views/goods_in_view.py" line="493"/>
         <source>Bin {code} is not a bin of warehouse {warehouse}. Scan a bin of {warehouse}, or choose the right warehouse.</source>
         <translation>库位 {code} 不属于仓库 {warehouse}。请扫描 {warehouse} 的库位，或选择正确的仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="501"/>
+        <location filename="../../ui/views/goods_in_view.py" line="498"/>
         <source>Bin {code} is not in use; choose another bin.</source>
         <translation>库位 {code} 已停用；请选择其他库位。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="509"/>
+        <location filename="../../ui/views/goods_in_view.py" line="506"/>
         <source>Bin {code}</source>
         <translation>库位 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="513"/>
-        <location filename="../../ui/views/goods_in_view.py" line="529"/>
+        <location filename="../../ui/views/goods_in_view.py" line="510"/>
+        <location filename="../../ui/views/goods_in_view.py" line="526"/>
         <source>press Enter to receive</source>
         <translation>按回车收货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="527"/>
+        <location filename="../../ui/views/goods_in_view.py" line="524"/>
         <source>Quantity {quantity}</source>
         <translation>数量 {quantity}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="535"/>
+        <location filename="../../ui/views/goods_in_view.py" line="532"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="537"/>
+        <location filename="../../ui/views/goods_in_view.py" line="534"/>
         <source>lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="539"/>
+        <location filename="../../ui/views/goods_in_view.py" line="536"/>
         <source>expiry</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="541"/>
+        <location filename="../../ui/views/goods_in_view.py" line="538"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="543"/>
+        <location filename="../../ui/views/goods_in_view.py" line="540"/>
         <source>bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="564"/>
+        <location filename="../../ui/views/goods_in_view.py" line="561"/>
         <source>No single product matches “{text}”; pick one from the list.</source>
         <translation>没有唯一匹配“{text}”的商品；请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="597"/>
-        <location filename="../../ui/views/goods_in_view.py" line="606"/>
+        <location filename="../../ui/views/goods_in_view.py" line="594"/>
+        <location filename="../../ui/views/goods_in_view.py" line="603"/>
         <source>pcs</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="598"/>
-        <location filename="../../ui/views/goods_in_view.py" line="607"/>
+        <location filename="../../ui/views/goods_in_view.py" line="595"/>
+        <location filename="../../ui/views/goods_in_view.py" line="604"/>
         <source>pieces</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="601"/>
+        <location filename="../../ui/views/goods_in_view.py" line="598"/>
         <source>by weight: enter kg (3 decimals)</source>
         <translation>按重量：输入千克（3 位小数）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="602"/>
+        <location filename="../../ui/views/goods_in_view.py" line="599"/>
         <source>kg</source>
         <translation>千克</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="605"/>
+        <location filename="../../ui/views/goods_in_view.py" line="602"/>
         <source>in pieces</source>
         <translation>按件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="616"/>
+        <location filename="../../ui/views/goods_in_view.py" line="613"/>
         <source>typed</source>
         <translation>手工输入</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="644"/>
+        <location filename="../../ui/views/goods_in_view.py" line="641"/>
         <source>Choose the warehouse.</source>
         <translation>请选择仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="647"/>
+        <location filename="../../ui/views/goods_in_view.py" line="644"/>
         <source>Scan the product label, or type the SKU or name and pick the product.</source>
         <translation>请扫描商品标签，或输入 SKU 或名称并选择商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="651"/>
+        <location filename="../../ui/views/goods_in_view.py" line="648"/>
         <source>Enter the expiry date from the label.</source>
         <translation>请输入标签上的到期日。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="658"/>
+        <location filename="../../ui/views/goods_in_view.py" line="655"/>
         <source>Scan or type the bin the goods go into.</source>
         <translation>请扫描或输入货物要放入的库位。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="661"/>
+        <location filename="../../ui/views/goods_in_view.py" line="658"/>
         <source>Bin {code} is not a bin of warehouse {warehouse}.</source>
         <translation>库位 {code} 不属于仓库 {warehouse}。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="698"/>
+        <location filename="../../ui/views/goods_in_view.py" line="695"/>
         <source>Received {quantity} × {sku} lot {lot} into {bin}</source>
         <translation>已收货 {quantity} × {sku} 批次 {lot}，放入 {bin}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="720"/>
+        <location filename="../../ui/views/goods_in_view.py" line="717"/>
         <source>Receiving…</source>
         <translation>正在收货…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/goods_in_view.py" line="724"/>
+        <location filename="../../ui/views/goods_in_view.py" line="721"/>
         <source>%n line(s) received</source>
         <translation>
             <numerusform>已收货 %n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/goods_in_view.py" line="725"/>
+        <location filename="../../ui/views/goods_in_view.py" line="722"/>
         <source>Received this delivery (%n)</source>
         <translation>
             <numerusform>本次已收货（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="775"/>
+        <location filename="../../ui/views/goods_in_view.py" line="772"/>
         <source>Stock in bin {code}</source>
         <translation>库位 {code} 的库存</translation>
     </message>
@@ -2296,350 +2296,350 @@ Reload to see the current version; what you typed here will be replaced.</source
 <context>
     <name>PickingView</name>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="163"/>
+        <location filename="../../ui/views/picking_view.py" line="164"/>
         <source>The warehouse this station picks in</source>
         <extracomment>tables whose change (here or at another station) makes the open list stale QSettings key of the warehouse this station picks in (its code) QSettings key of this station&apos;s name for the scan numbering (default: derived from the host name) waits before sending a scan again while the database cannot be reached (the last one repeats) actions that are numbered with the station&apos;s scan sequence (and need an open list) the scan sequence, given when first sent and kept for every retry time.perf_counter() when the scan or key arrived (scan-to-feedback latency) (outcome, seconds from the scan&apos;s arrival to the result on screen) after every numbered action the list shown changed (a PickListView, or None) the queue ran empty (nothing waiting, nothing in flight)</extracomment>
         <translation>本工作站拣货所在的仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="167"/>
+        <location filename="../../ui/views/picking_view.py" line="168"/>
         <source>Scan the bin, the item or a tote; type a count and press Enter</source>
         <translation>扫描库位、商品或周转箱；输入数量后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="177"/>
+        <location filename="../../ui/views/picking_view.py" line="178"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="188"/>
+        <location filename="../../ui/views/picking_view.py" line="189"/>
         <source>Take</source>
         <translation>拣取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="213"/>
+        <location filename="../../ui/views/picking_view.py" line="214"/>
         <source>F5  Take next pick list</source>
         <translation>F5  领取下一张拣货单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="221"/>
+        <location filename="../../ui/views/picking_view.py" line="222"/>
         <source>Enter  Yes, take it</source>
         <translation>Enter  是，拣取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="222"/>
+        <location filename="../../ui/views/picking_view.py" line="223"/>
         <source>Esc  No</source>
         <translation>Esc  否</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="235"/>
+        <location filename="../../ui/views/picking_view.py" line="236"/>
         <source>F2  Undo</source>
         <translation>F2  撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="236"/>
+        <location filename="../../ui/views/picking_view.py" line="237"/>
         <source>F4  Short</source>
         <translation>F4  缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="237"/>
+        <location filename="../../ui/views/picking_view.py" line="238"/>
         <source>F6  Lot not found</source>
         <translation>F6  找不到批次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="238"/>
+        <location filename="../../ui/views/picking_view.py" line="239"/>
         <source>F7  Skip</source>
         <translation>F7  跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="239"/>
+        <location filename="../../ui/views/picking_view.py" line="240"/>
         <source>F9  Release list</source>
         <translation>F9  释放拣货单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="240"/>
+        <location filename="../../ui/views/picking_view.py" line="241"/>
         <source>Take back the last item scan (the goods go back into the bin)</source>
         <translation>撤销最后一次商品扫描（商品放回库位）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="241"/>
+        <location filename="../../ui/views/picking_view.py" line="242"/>
         <source>The rest of this task is not there</source>
         <translation>此项剩余的商品不在库位中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="242"/>
+        <location filename="../../ui/views/picking_view.py" line="243"/>
         <source>The reserved lot is not in the bin; another valid lot of the product will be accepted</source>
         <translation>预留的批次不在库位中；将接受该商品的其他有效批次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="244"/>
+        <location filename="../../ui/views/picking_view.py" line="245"/>
         <source>Leave this task for later (it moves to the end of the list)</source>
         <translation>稍后再拣此项（移到拣货单末尾）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="245"/>
+        <location filename="../../ui/views/picking_view.py" line="246"/>
         <source>Put the list back for another picker; what is picked stays picked</source>
         <translation>将拣货单交还给其他拣货员；已拣的商品保持已拣</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="280"/>
+        <location filename="../../ui/views/picking_view.py" line="281"/>
         <source>Only tasks still to pick</source>
         <translation>只显示待拣项</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="287"/>
+        <location filename="../../ui/views/picking_view.py" line="288"/>
         <source>This station&apos;s name: its scans are numbered under it</source>
         <translation>本工作站的名称：扫描按此名称编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="308"/>
+        <location filename="../../ui/views/picking_view.py" line="309"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="397"/>
+        <location filename="../../ui/views/picking_view.py" line="396"/>
         <source>The same label was read twice; it counts once. Scan the next one.</source>
         <translation>同一张标签被读取了两次，只计一次。请扫描下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="433"/>
+        <location filename="../../ui/views/picking_view.py" line="430"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="580"/>
+        <location filename="../../ui/views/picking_view.py" line="577"/>
         <source>Pick list {code} is still open: finish it, or release it (F9) first.</source>
         <translation>拣货单 {code} 仍未完成：请先完成它，或将其释放（F9）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="584"/>
-        <location filename="../../ui/views/picking_view.py" line="727"/>
+        <location filename="../../ui/views/picking_view.py" line="581"/>
+        <location filename="../../ui/views/picking_view.py" line="724"/>
         <source>Choose the warehouse this station picks in first.</source>
         <translation>请先选择本工作站拣货所在的仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="616"/>
+        <location filename="../../ui/views/picking_view.py" line="613"/>
         <source>Report {product} short in bin {bin}: {left} not there? F4 or Enter = yes, Esc = no.</source>
         <translation>将库位 {bin} 的 {product} 报缺货：{left} 不在库位中？F4 或 Enter = 是，Esc = 否。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="628"/>
+        <location filename="../../ui/views/picking_view.py" line="625"/>
         <source>Release pick list {code} for another picker? What you picked stays picked. F9 or Enter = yes, Esc = no.</source>
         <translation>释放拣货单 {code}，交给其他拣货员吗？已拣的商品保持已拣。F9 或 Enter = 是，Esc = 否。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="684"/>
+        <location filename="../../ui/views/picking_view.py" line="681"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="798"/>
+        <location filename="../../ui/views/picking_view.py" line="795"/>
         <source>The database cannot be reached; trying again. Your {n} scan(s) are kept and sent in order — keep the goods where they are.</source>
         <translation>无法连接数据库，正在重试。您的 {n} 次扫描已保存，将按顺序发送——请保持商品原位不动。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="827"/>
+        <location filename="../../ui/views/picking_view.py" line="824"/>
         <source>No pick list is waiting.</source>
         <translation>没有待拣的拣货单。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="833"/>
+        <location filename="../../ui/views/picking_view.py" line="830"/>
         <source>Pick list {code}: nothing left to pick.</source>
         <translation>拣货单 {code}：已没有待拣商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="835"/>
+        <location filename="../../ui/views/picking_view.py" line="832"/>
         <source>Pick list {code}: {n} task(s). Go to bin {bin}.</source>
         <translation>拣货单 {code}：共 {n} 项。请前往库位 {bin}。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="842"/>
+        <location filename="../../ui/views/picking_view.py" line="839"/>
         <source>Pick list {code} is released; another picker can take it.</source>
         <translation>拣货单 {code} 已释放；其他拣货员可以领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="857"/>
+        <location filename="../../ui/views/picking_view.py" line="854"/>
         <source>Pick list {code} is finished. Press F5 or Enter to take the next one.</source>
         <translation>拣货单 {code} 已完成。按 F5 或 Enter 领取下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="861"/>
+        <location filename="../../ui/views/picking_view.py" line="858"/>
         <source>No pick list is open. Press F5 or Enter to take the next one.</source>
         <translation>没有正在拣的拣货单。按 F5 或 Enter 领取下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="865"/>
+        <location filename="../../ui/views/picking_view.py" line="862"/>
         <source>Pick list {code} was cancelled. Press F5 to take the next one.</source>
         <translation>拣货单 {code} 已取消。按 F5 领取下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="866"/>
+        <location filename="../../ui/views/picking_view.py" line="863"/>
         <source>Pick list {code} is no longer yours (now: {holder}). Press F5 to take the next one.</source>
         <translation>拣货单 {code} 已不归您（现为：{holder}）。按 F5 领取下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="867"/>
+        <location filename="../../ui/views/picking_view.py" line="864"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="899"/>
+        <location filename="../../ui/views/picking_view.py" line="896"/>
         <source>✔ Pick list {code} is finished.
 Press F5 or Enter to take the next one.</source>
         <translation>✔ 拣货单 {code} 已完成。
 按 F5 或 Enter 领取下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="902"/>
+        <location filename="../../ui/views/picking_view.py" line="899"/>
         <source>Nothing left to pick on {code}.</source>
         <translation>{code} 已没有待拣商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="906"/>
+        <location filename="../../ui/views/picking_view.py" line="903"/>
         <source>Choose the warehouse this station picks in.</source>
         <translation>请选择本工作站拣货所在的仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="908"/>
+        <location filename="../../ui/views/picking_view.py" line="905"/>
         <source>Nothing to pick in {warehouse} right now.
 Press F5 or Enter to look again.</source>
         <translation>{warehouse} 目前没有需要拣货的商品。
 按 F5 或 Enter 重新查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="910"/>
+        <location filename="../../ui/views/picking_view.py" line="907"/>
         <source>No pick list open.
 Press F5 or Enter to take the next pick list of {warehouse}.</source>
         <translation>没有正在拣的拣货单。
 按 F5 或 Enter 领取 {warehouse} 的下一张拣货单。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="915"/>
+        <location filename="../../ui/views/picking_view.py" line="912"/>
         <source>Picking</source>
         <translation>拣货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="921"/>
+        <location filename="../../ui/views/picking_view.py" line="918"/>
         <source>no list</source>
         <translation>无拣货单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="925"/>
+        <location filename="../../ui/views/picking_view.py" line="922"/>
         <source>Wave</source>
         <translation>波次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="925"/>
+        <location filename="../../ui/views/picking_view.py" line="922"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="927"/>
+        <location filename="../../ui/views/picking_view.py" line="924"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="929"/>
+        <location filename="../../ui/views/picking_view.py" line="926"/>
         <source>Wave of {n} orders</source>
         <translation>波次（{n} 个订单）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="933"/>
+        <location filename="../../ui/views/picking_view.py" line="930"/>
         <source>Delivery {slot}</source>
         <translation>配送 {slot}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="938"/>
+        <location filename="../../ui/views/picking_view.py" line="935"/>
         <source>{done} / {total} tasks</source>
         <translation>{done} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="956"/>
+        <location filename="../../ui/views/picking_view.py" line="953"/>
         <source>Go to bin {bin} and scan it</source>
         <translation>前往库位 {bin} 并扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="958"/>
+        <location filename="../../ui/views/picking_view.py" line="955"/>
         <source>Scan an empty tote for order {order}</source>
         <translation>为订单 {order} 扫描一个空周转箱</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="960"/>
+        <location filename="../../ui/views/picking_view.py" line="957"/>
         <source>Scan another lot of the product</source>
         <translation>扫描该商品的其他批次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="962"/>
+        <location filename="../../ui/views/picking_view.py" line="959"/>
         <source>Scan each item (or scan one and type how many)</source>
         <translation>逐件扫描商品（或扫描一件后输入数量）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="963"/>
+        <location filename="../../ui/views/picking_view.py" line="960"/>
         <source>Scan each piece&apos;s label</source>
         <translation>扫描每一件的标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="970"/>
+        <location filename="../../ui/views/picking_view.py" line="967"/>
         <source>SKU {sku}</source>
         <translation>SKU {sku}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="972"/>
+        <location filename="../../ui/views/picking_view.py" line="969"/>
         <source>of {amount}</source>
         <translation>共 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="977"/>
+        <location filename="../../ui/views/picking_view.py" line="974"/>
         <source>picked {picked}</source>
         <translation>已拣 {picked}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="979"/>
+        <location filename="../../ui/views/picking_view.py" line="976"/>
         <source>{n} picked</source>
         <translation>已拣 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="982"/>
+        <location filename="../../ui/views/picking_view.py" line="979"/>
         <source>Lot {lot} not found: any other valid lot of this product in the bin is accepted.</source>
         <translation>找不到批次 {lot}：接受库位中该商品的任何其他有效批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="985"/>
+        <location filename="../../ui/views/picking_view.py" line="982"/>
         <source>Lot {lot} · expires {date}</source>
         <translation>批次 {lot} · {date} 到期</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="988"/>
+        <location filename="../../ui/views/picking_view.py" line="985"/>
         <source>no tote yet: scan an empty one</source>
         <translation>尚无周转箱：请扫描一个空周转箱</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="989"/>
+        <location filename="../../ui/views/picking_view.py" line="986"/>
         <source>Order {order} → tote {tote}</source>
         <translation>订单 {order} → 周转箱 {tote}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="991"/>
+        <location filename="../../ui/views/picking_view.py" line="988"/>
         <source>Order {order}</source>
         <translation>订单 {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="1000"/>
+        <location filename="../../ui/views/picking_view.py" line="997"/>
         <source>Substitute: {n} × {product} ({sku}) instead of {original}?</source>
         <translation>替代品：用 {n} × {product}（{sku}）代替 {original}？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="1002"/>
+        <location filename="../../ui/views/picking_view.py" line="999"/>
         <source>the missing goods</source>
         <translation>缺少的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="1024"/>
+        <location filename="../../ui/views/picking_view.py" line="1021"/>
         <source>{open} to pick, {done} done</source>
         <translation>待拣 {open}，已完成 {done}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="1026"/>
+        <location filename="../../ui/views/picking_view.py" line="1023"/>
         <source>, {n} short</source>
         <translation>，缺货 {n}</translation>
     </message>
@@ -4135,13 +4135,13 @@ Empty: the embedded database {url}</source>
 <context>
     <name>StationDevices</name>
     <message>
-        <location filename="../../ui/scanning/station_devices.py" line="52"/>
+        <location filename="../../ui/scanning/station_devices.py" line="56"/>
         <source>Scanner: {status}</source>
         <extracomment>a scan from the serial scanner (GS kept), on the UI thread a stable weight from the scale, integer grams live reading (grams, stable?) for a weight display one line per device for the status bar, e.g. &quot;Scanner: connected&quot;</extracomment>
         <translation>扫描枪：{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/scanning/station_devices.py" line="59"/>
+        <location filename="../../ui/scanning/station_devices.py" line="63"/>
         <source>Scale: {status}</source>
         <translation>电子秤：{status}</translation>
     </message>

@@ -9,11 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import PermissionDenied, ValidationError
-from app.models import Bin, PickList, PickListOrder, PickTask
+from app.models import Bin, Lot, PickList, PickListOrder, PickTask, StockQuant, StockReservation
 from app.permissions import Role
 from app.services.picking import planning
-from tests.picking.conftest import APPLE_GTIN, MILK_GTIN, Station, bin_code, gs1, order_draft, place_orders, tote_code
-from tests.picking.snapshots import active_reservations, assert_clean, order_state, state
+from app.services.stock import reservations
+from tests.picking.conftest import (APPLE_GTIN, MILK_GTIN, SALMON_GTIN, Station, bin_code, gs1, order_draft, place_orders,
+                                   receive, tote_code)
+from tests.picking.snapshots import active_reservations, assert_clean, lines_of, order_state, quant_of, state
 
 
 def _live_lists_per_order(db) -> dict[int, list[int]]:
@@ -257,4 +259,39 @@ def test_cancel_waits_for_a_scan_in_progress_and_then_refuses(db, system, shop, 
     assert isinstance(cancelled["result"], ValidationError), cancelled["result"]
     assert order_state(db, number) == "picking"
     assert db.read(lambda s: s.get(PickList, planned.id).state) == "claimed"
+    assert_clean(db)
+
+
+
+def test_weighed_goods_are_reserved_in_whole_pieces_per_lot(db, system, shop, supervisor, station):
+    # 100 g left of an older salmon lot is less than a piece: FEFO passes over it and takes the 250 g from S-1
+    receive(db, system, shop.salmon.id, shop.bin_c2.id, "S-0", 3, 100)
+    [number] = place_orders(db, system, order_draft("w-0", ("FSH-1", 1)))
+    assert [quantity for _quant, quantity in active_reservations(db, f"{number}/")[f"{number}/1"]] == [250]
+    assert quant_of(db, shop.bin_c2.id, "S-0") == (100, 0)
+
+
+def test_a_weighed_part_too_small_for_a_piece_is_released_not_made_a_task(db, system, shop, supervisor, station):
+    # a line reserved over two lots with one piece between them (moved in part, or reserved before whole-piece
+    # reserving): a task for the smaller part would get no piece and could never be picked (every scan "too
+    # many"), and the list would stick there; planning releases that part instead
+    receive(db, system, shop.salmon.id, shop.bin_c2.id, "S-0", 3, 100)
+    [number] = place_orders(db, system, order_draft("w-1", ("FSH-1", 1)))
+    reservation_id = db.read(lambda s: s.execute(select(StockReservation.id).where(
+        StockReservation.reference == f"{number}/1", StockReservation.status == "active")).scalar_one())
+    s0 = db.read(lambda s: s.execute(select(StockQuant.id).join(Lot, Lot.id == StockQuant.lot_id)
+                                     .where(Lot.lot_number == "S-0")).scalar_one())
+    db.transaction(lambda session: reservations.move_reservation_in_session(
+        session, system, reservation_id, s0, "part found in the next bin", quantity=100))
+    assert sorted(quantity for _quant, quantity in active_reservations(db, f"{number}/")[f"{number}/1"]) == [100, 150]
+    planning.plan_order_lists(supervisor.database, supervisor.actor, shop.warehouse.id)
+    view = station.take_next(shop.warehouse.id)
+    assert [(t.bin_code, t.lot_number, t.quantity, t.pieces) for t in view.tasks] == [("SH-C-01", "S-1", 150, 1)]
+    assert quant_of(db, shop.bin_c2.id, "S-0") == (100, 0)  # released, with a ledger row: verify holds
+    assert_clean(db)
+    assert station.scan(bin_code("SH-C-01")).accepted
+    done = station.scan(gs1(SALMON_GTIN, lot="S-1", weight_g=252))
+    assert (done.accepted, done.code) == (True, "list_done"), done.message
+    assert order_state(db, number) == "picked"
+    assert (lines_of(db, number)[1].picked_quantity, quant_of(db, shop.bin_c1.id, "S-1")) == (252, (5000 - 252, 0))
     assert_clean(db)

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from app.models import Order, OrderLine, PickTask
 from app.services.orders.review_types import Finding
 from app.services.picking import planning, views
-from tests.picking.conftest import (APPLE_GTIN, MILK_GTIN, OATMILK_GTIN, bin_code, gs1, order_draft, place_orders)
+from tests.picking.conftest import (APPLE_GTIN, MILK_GTIN, OATMILK_GTIN, SALMON_GTIN, bin_code, gs1, order_draft,
+                                   place_orders, receive)
 from tests.picking.snapshots import active_reservations, assert_clean, lines_of, order_state, quant_of, state
 
 
@@ -51,6 +52,30 @@ def test_short_is_re_reserved_from_another_bin_and_picked_there(db, system, shop
     line = lines_of(db, number)[1]
     assert (line.state, line.picked_quantity, line.picked_price_cents) == ("picked", 3, 3 * 1590)
     assert_clean(db)
+
+
+
+def test_a_weighed_re_reservation_takes_whole_pieces_and_passes_over_a_lot_fragment(db, system, shop, supervisor,
+                                                                                    station):
+    # the piece not found in S-1 is re-reserved from SH-C-02: S-2 (earlier expiry) has only 100 g, less than a
+    # piece, so the whole 250 g come from S-3 (a piece split over two lots could be picked from neither)
+    receive(db, system, shop.salmon.id, shop.bin_c2.id, "S-2", 6, 100)
+    receive(db, system, shop.salmon.id, shop.bin_c2.id, "S-3", 8, 1000)
+    [number] = place_orders(db, system, order_draft("w-2", ("FSH-1", 1)))
+    planning.plan_order_lists(supervisor.database, supervisor.actor, shop.warehouse.id)
+    station.take_next(shop.warehouse.id)
+    _ok(station.scan(bin_code("SH-C-01")))
+    short = _ok(station.do("report_short"), "re_reserved")
+    assert [(t.state, t.lot_number, t.quantity, t.pieces) for t in short.view.tasks] == [
+        ("short", "S-1", 250, 1), ("open", "S-3", 250, 1)]
+    assert (quant_of(db, shop.bin_c2.id, "S-2"), quant_of(db, shop.bin_c2.id, "S-3")) == ((100, 0), (1000, 250))
+    assert_clean(db)
+    _ok(station.scan(bin_code("SH-C-02")))
+    _ok(station.scan(gs1(SALMON_GTIN, lot="S-3", weight_g=248)), "list_done")
+    assert order_state(db, number) == "picked"
+    assert quant_of(db, shop.bin_c2.id, "S-3") == (1000 - 248, 0)
+    assert_clean(db)
+
 
 
 def test_short_without_stock_or_substitutes_sends_the_order_to_review(db, system, shop, supervisor, station):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from shiboken6 import isValid
 
 from app.config import Settings
@@ -27,6 +27,7 @@ from app.services.context import Actor
 from ui import operations
 from ui.context import ChangeNotifier, ViewContext
 from ui.operations import OperationRunner
+from tests.qt_support import isolated_qsettings
 
 
 @dataclass(frozen=True)
@@ -48,15 +49,8 @@ USERS = {
 @pytest.fixture(autouse=True)
 def qsettings_tmp(tmp_path, qapp) -> Iterator[None]:
     """Window state and the remembered user name go to a per-test directory."""
-    old_org, old_app = QCoreApplication.organizationName(), QCoreApplication.applicationName()
-    QCoreApplication.setOrganizationName("FreshFlowTests")
-    QCoreApplication.setApplicationName("FreshFlow")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    yield
-    QCoreApplication.setOrganizationName(old_org)
-    QCoreApplication.setApplicationName(old_app)
+    with isolated_qsettings(tmp_path):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -16,9 +16,8 @@ from datetime import date, timedelta
 import pytest
 
 from tests import qt_support
-from tests.qt_support import context_factory, wait_idle  # noqa: F401 - wait_idle is imported by the tests
+from tests.qt_support import context_factory, isolated_qsettings, wait_idle  # noqa: F401 - wait_idle is imported by the tests
 from argon2 import PasswordHasher
-from PySide6.QtCore import QCoreApplication, QSettings
 
 from app.db.database import Database
 from app.db.migrate import upgrade
@@ -133,15 +132,8 @@ def actor(db: Database, who: str, station: str = "review") -> Actor:
 
 @pytest.fixture
 def qsettings(tmp_path, qapp):
-    old_org, old_app = QCoreApplication.organizationName(), QCoreApplication.applicationName()
-    QCoreApplication.setOrganizationName("FreshFlowTests")
-    QCoreApplication.setApplicationName("FreshFlow")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    yield
-    QCoreApplication.setOrganizationName(old_org)
-    QCoreApplication.setApplicationName(old_app)
+    with isolated_qsettings(tmp_path):
+        yield
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.services.picking import planning
 from tests.devices.helpers import FakeClock
 from tests.picking.conftest import picker, shop, supervisor  # noqa: F401 - fixtures
-from tests.qt_support import context_factory, show, wait_idle
+from tests.qt_support import context_factory, isolated_qsettings, show, wait_idle
 from ui.scanning.scan_field import GS
 from ui.views.picking_view import PickingView
 
@@ -25,15 +25,8 @@ KEY_GAP = 0.003
 @pytest.fixture
 def picking_qsettings(tmp_path, qapp):
     """The station's remembered warehouse goes to a per-test directory."""
-    old_org, old_app = QCoreApplication.organizationName(), QCoreApplication.applicationName()
-    QCoreApplication.setOrganizationName("FreshFlowTests")
-    QCoreApplication.setApplicationName("FreshFlowPicking")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    yield
-    QCoreApplication.setOrganizationName(old_org)
-    QCoreApplication.setApplicationName(old_app)
+    with isolated_qsettings(tmp_path, "FreshFlowPicking"):
+        yield
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from app.config import Settings
 from app.db.database import Database
 from app.db.migrate import upgrade
 from app.gtin import mod10_check_digit
@@ -19,9 +18,9 @@ from app.services.catalog import CategoryInput, ProductInput
 from app.services.context import Actor
 from app.services.customers import CustomerInput
 from app.services.warehouses import BinInput, WarehouseInput
-from tests.qt_support import settle_runners
-from ui.context import ChangeNotifier, ViewContext
-from ui.operations import OperationRunner
+from tests import qt_support
+from tests.qt_support import context_factory, wait_idle  # noqa: F401 - wait_idle is imported by the tests
+from ui.context import ViewContext
 
 from .stock_support import demo_db, demo_template, stock_context, stock_qsettings  # noqa: F401 - fixtures
 
@@ -145,16 +144,14 @@ def main_thread_gc():
 @pytest.fixture
 def make_context(main_thread_gc, qtbot, database, seed):
     """``make_context("picker")`` -> a ViewContext acting as that user."""
-    made: list[ViewContext] = []
+    factory = context_factory(lambda _database, username: seed.actor(username))
+    make_on = next(factory)
 
     def make(username: str = "super") -> ViewContext:
-        context = ViewContext(database=database, actor=seed.actor(username), settings=Settings(),
-                              runner=OperationRunner(), notifier=ChangeNotifier())
-        made.append(context)
-        return context
+        return make_on(database, username)
 
     yield make
-    settle_runners(made)  # deliver the results still queued for the UI thread (and what they start)
+    next(factory, None)
 
 
 @pytest.fixture
@@ -163,15 +160,7 @@ def context(make_context) -> ViewContext:
 
 
 def show(qtbot, widget):
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def wait_idle(qtbot, context: ViewContext, timeout: int = 5000) -> None:
-    qtbot.waitUntil(lambda: not context.runner.busy, timeout=timeout)
+    return qt_support.show(qtbot, widget, size=(1200, 700))
 
 
 def column_texts(model, column: int) -> list[str]:

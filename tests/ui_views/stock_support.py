@@ -13,9 +13,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.qt_support import context_factory, show, wait_idle  # noqa: F401 - used by the stock tests
+from tests.qt_support import context_factory, isolated_qsettings, show, wait_idle  # noqa: F401 - used by the stock tests
 from argon2 import PasswordHasher
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 
 from app.db.database import Database
 from app.db.migrate import upgrade
@@ -73,15 +73,8 @@ def other_station_db(demo_db, tmp_path):
 @pytest.fixture
 def stock_qsettings(tmp_path, qapp):
     """The remembered warehouse goes to a per-test directory."""
-    old_org, old_app = QCoreApplication.organizationName(), QCoreApplication.applicationName()
-    QCoreApplication.setOrganizationName("FreshFlowTests")
-    QCoreApplication.setApplicationName("FreshFlow")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    yield
-    QCoreApplication.setOrganizationName(old_org)
-    QCoreApplication.setApplicationName(old_app)
+    with isolated_qsettings(tmp_path):
+        yield
 
 
 def demo_actor(db: Database, who: str, station: str = "stock") -> Actor:

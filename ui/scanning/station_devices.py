@@ -5,6 +5,7 @@ the ``ViewContext``. A view with a scan field connects ``scanned`` to the same
 slot as its keyboard-wedge field, so a serial scanner and a wedge scanner
 behave the same; a view that weighs connects ``weight_accepted``. An empty
 port means "no such device here" (the keyboard-wedge scanner needs nothing).
+``connect_station_scans`` does that wiring for a station view.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.config import DeviceSettings
 from app.devices.scale import ScaleConfig
 from app.devices.serial_scanner import SerialScannerConfig
+from ui.context import ViewContext
 from ui.scanning.feedback import FeedbackBanner, FeedbackSounds, ScanFeedback
 from ui.scanning.scale_bridge import ScaleBridge
+from ui.scanning.scan_field import ScanField
 from ui.scanning.serial_bridge import SerialScannerBridge
 
 log = logging.getLogger(__name__)
@@ -75,3 +79,16 @@ class StationDevices(QObject):
         for bridge in (self.scanner, self.scale):
             if bridge is not None:
                 bridge.stop()
+
+
+def connect_station_scans(view: QWidget, context: ViewContext, scan_field: ScanField, feedback: ScanFeedback,
+                          handler: Callable[[str], None], duplicate_text: str) -> None:
+    """Wire a station view's scanning the one way all stations share, so both scanners act the same in each.
+
+    Wedge and serial scans (the latter while ``view`` is on screen) go to ``handler``, a double read is
+    rejected with ``duplicate_text`` (translated by the view), and ``view`` filters the scan field's keys.
+    """
+    scan_field.scanned.connect(handler)
+    context.connect_serial_scans(view, handler)
+    scan_field.duplicate_scanned.connect(lambda _text: feedback.reject(duplicate_text))
+    scan_field.installEventFilter(view)

@@ -42,6 +42,7 @@ from ui.quantities import (QuantityError, format_quantity, is_weighed, parse_qua
 from ui.results import error_text
 from ui.scanning.feedback import FeedbackBanner, ScanFeedback
 from ui.scanning.scan_field import ScanField
+from ui.scanning.station_devices import connect_station_scans
 from ui.views.view_support import RefreshingView
 from ui.widgets.date_edit import OptionalDateEdit
 from ui.widgets.message_bar import MessageBar
@@ -253,12 +254,8 @@ class GoodsInView(RefreshingView):
         outer.addWidget(self.lower_tabs, 1)
 
     def _connect(self) -> None:
-        self.scan_field.scanned.connect(self.handle_scan)
-        self.context.connect_serial_scans(self, self.handle_scan)
-        self.scan_field.duplicate_scanned.connect(
-            lambda _text: self.feedback.reject(self.tr("The same label was read twice; it counts once. "
-                                                       "Scan the next one.")))
-        self.scan_field.installEventFilter(self)
+        connect_station_scans(self, self.context, self.scan_field, self.feedback, self.handle_scan,
+                              self.tr("The same label was read twice; it counts once. Scan the next one."))
         for widget in (self.lot_edit, self.expiry_edit, self.best_before_edit, self.quantity_edit, self.bin_edit):
             widget.installEventFilter(self)  # Enter receives
         for edit in (self.supplier_edit, self.delivery_edit):

@@ -55,6 +55,7 @@ from ui.models.stock import product_name
 from ui.results import error_text
 from ui.scanning.feedback import FeedbackBanner, ScanFeedback
 from ui.scanning.scan_field import ScanField
+from ui.scanning.station_devices import connect_station_scans
 from ui.views.view_support import RefreshingView
 from ui.widgets.message_bar import MessageBar
 from ui.widgets.tables import configure_table
@@ -391,12 +392,8 @@ class PickingView(RefreshingView):
         outer.addWidget(self.task_table, 1)
 
     def _connect(self) -> None:
-        self.scan_field.scanned.connect(self.handle_scan)
-        self.context.connect_serial_scans(self, self.handle_scan)
-        self.scan_field.duplicate_scanned.connect(
-            lambda _text: self.feedback.reject(self.tr("The same label was read twice; it counts once. "
-                                                       "Scan the next one.")))
-        self.scan_field.installEventFilter(self)
+        connect_station_scans(self, self.context, self.scan_field, self.feedback, self.handle_scan,
+                              self.tr("The same label was read twice; it counts once. Scan the next one."))
         self.warehouse_combo.currentIndexChanged.connect(self._warehouse_changed)
         self.open_only_check.toggled.connect(self._open_only_toggled)
         self.take_next_button.clicked.connect(self.take_next)

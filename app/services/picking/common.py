@@ -54,3 +54,14 @@ def require_packing_bin(session: Session, warehouse_id: int) -> int:
     if found is None:
         raise ConflictError(_("This warehouse has no packing area yet; ask a supervisor to plan its pick lists."))
     return found
+
+
+def share_pieces_by_weight(weights: list[int], pieces: int) -> list[int]:
+    """Share ``pieces`` of a weighed line over reservation parts of these weights (largest remainder), so they
+    add up to ``pieces``. A part may get none: fewer pieces than parts, or a few grams left in a lot."""
+    total = sum(weights)
+    exact = [weight * pieces / total for weight in weights]
+    shares = [int(value) for value in exact]
+    for index in sorted(range(len(exact)), key=lambda i: exact[i] - shares[i], reverse=True)[:pieces - sum(shares)]:
+        shares[index] += 1
+    return shares

@@ -26,7 +26,9 @@ from app.permissions import Action, require
 from app.services import audit
 from app.services.context import Actor
 from app.services.picking.common import (BINS, LINES, LIST_ORDERS, LISTS, ORDERS, PACKING_ZONE, PRODUCTS,
-                                         RESERVATIONS, TASKS, packing_bin_code, packing_bin_id)
+                                         RESERVATIONS, TASKS, packing_bin_code, packing_bin_id,
+                                         share_pieces_by_weight)
+from app.services.stock.reservations import release_reservations_in_session
 from app.db.database import Database
 
 TEMPERATURE_ORDER = ("frozen", "chilled", "ambient")
@@ -102,12 +104,14 @@ def _plan(session: Session, actor: Actor, warehouse_id: int, kind: str, *, deliv
     if not orders:
         return []
     ensure_packing_bin(session, warehouse_id)
-    tasks_by_order = _tasks_of(session, orders)
+    tasks_by_order, slack_by_order = _tasks_of(session, orders)
     orders = [order for order in orders if tasks_by_order.get(order.id)]
     taken = _take_orders(session, [order.id for order in orders])
     orders = [order for order in orders if order.id in taken]
     if not orders:
         return []
+    release_reservations_in_session(session, actor, [part for order in orders for part in slack_by_order[order.id]],
+                                    _("less than a piece: nothing to pick there"))
     now = utcnow()
     groups: list[tuple[str, list]] = []
     if kind == "order":
@@ -163,10 +167,13 @@ def _take_orders(session: Session, order_ids: list[int]) -> set[int]:
     return taken
 
 
-def _tasks_of(session: Session, orders: list) -> dict[int, list[dict]]:
-    """The tasks each order needs: one per active reservation of its open lines, with pieces shared out."""
+def _tasks_of(session: Session, orders: list) -> tuple[dict[int, list[dict]], dict[int, list[int]]]:
+    """The tasks each order needs: one per active reservation of its open lines, with pieces shared out; and per
+    order the reservations of weighed goods that got no piece (a few grams left in a lot: a task for them
+    could never be picked, so they are released instead)."""
     position = {order.id: index for index, order in enumerate(orders)}
     by_order: dict[int, list[dict]] = defaultdict(list)
+    slack: dict[int, list[int]] = defaultdict(list)
     for start in range(0, len(orders), _CHUNK):
         chunk = orders[start:start + _CHUNK]
         number_of = {order.id: order.number for order in chunk}
@@ -191,6 +198,9 @@ def _tasks_of(session: Session, orders: list) -> dict[int, list[dict]]:
             line = line_of[reference]
             pieces = _share_pieces(line, reserved)
             for reservation, piece_count in zip(reserved, pieces, strict=True):
+                if not piece_count:
+                    slack[line.order_id].append(reservation.id)
+                    continue
                 by_order[line.order_id].append({
                     "order_id": line.order_id, "order_line_id": line.id, "reservation_id": reservation.id,
                     "reference": reference, "product_id": line.product_id, "quant_id": reservation.quant_id,
@@ -198,7 +208,7 @@ def _tasks_of(session: Session, orders: list) -> dict[int, list[dict]]:
                     "quantity": reservation.quantity, "pieces": piece_count, "picked_quantity": 0,
                     "picked_pieces": 0, "state": "open", "temperature_class": line.temperature_class,
                     "order_position": position[line.order_id]})
-    return by_order
+    return by_order, slack
 
 
 def _share_pieces(line, reserved: list) -> list[int]:
@@ -208,11 +218,7 @@ def _share_pieces(line, reserved: list) -> list[int]:
         return [part.quantity for part in reserved]
     total_weight = sum(part.quantity for part in reserved)
     pieces = min(line.quantity, max(1, round(total_weight / line.nominal_weight_g)))
-    exact = [part.quantity * pieces / total_weight for part in reserved]
-    shares = [int(value) for value in exact]
-    for index in sorted(range(len(exact)), key=lambda i: exact[i] - shares[i], reverse=True)[:pieces - sum(shares)]:
-        shares[index] += 1
-    return shares
+    return share_pieces_by_weight([part.quantity for part in reserved], pieces)
 
 
 def cancel_pick_list(db: Database, actor: Actor, pick_list_id: int, reason: str) -> None:

@@ -27,7 +27,7 @@ from app.barcodes import BarcodeError, ScanResult, parse_scan
 from app.db.database import Database
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import _
-from app.models import ProductGtin, utcnow
+from app.models import ProductGtin, StockMove, utcnow
 from app.permissions import Action, require
 from app.services import audit
 from app.services.context import Actor
@@ -36,7 +36,8 @@ from app.services.picking.claiming import first_open_task
 from app.services.picking.common import (BINS, CLAIM_DURATION, LINES, LIST_ORDERS, LISTS, LOTS, ORDERS, PRODUCTS,
                                          QUANTS, RESERVATIONS, SCANS, TASKS, require_packing_bin)
 from app.services.picking.views import PickListView, SubstituteOffer, build_view
-from app.services.stock.ledger import InsufficientStock, QuantKey, apply_quant_delta, ensure_quant, insert_moves, move_row
+from app.services.stock.ledger import (InsufficientStock, QuantKey, add_to_quant, apply_quant_delta, insert_moves,
+                                      move_row)
 from app.services.stock.queries import format_quantity
 from app.services.stock.reservations import earliest_acceptable_expiry, move_reservation_in_session
 
@@ -221,10 +222,10 @@ def _run(db: Database, actor: Actor, pick_list_id: int, station: str, seq: int, 
 
     def work(session: Session) -> ScanOutcome:
         head = _lock_and_renew(session, actor, pick_list_id)
-        # after the lock: the same scan sent again while the first was still running waited for it there
-        earlier = _replay(session, station, seq)
-        if earlier is not None:
-            return _outcome_of(earlier, build_view(session, earlier.pick_list_id), replayed=True)
+        # A scan sent again (a retry after a lost answer) is not looked up first, which would cost every scan a
+        # round trip: its log row's unique (station, seq) refuses it at the end, after the lock (so a first send
+        # still running has committed), and the whole transaction rolls back; the first answer is then replayed.
+        # A retry the rules refuse (the line is complete now) is replayed the same way by ``_record_rejection``.
         _check_holder(head, actor, action)
         done: _Done = handler(session, head)
         _log(session, actor, station, seq, pick_list_id, raw, action, "accepted", done.code, done.message, done)
@@ -237,8 +238,7 @@ def _run(db: Database, actor: Actor, pick_list_id: int, station: str, seq: int, 
         return _record_rejection(db, actor, pick_list_id, station, seq, raw, action, rejection)
     except (ValidationError, ConflictError) as error:  # a rule of the stock engine, or a station racing this one
         if _is_duplicate_scan(error):
-            return db.read(lambda session: _outcome_of(_replay(session, station, seq),
-                                                       build_view(session, pick_list_id), replayed=True))
+            return _replayed(db, station, seq)
         return _record_rejection(db, actor, pick_list_id, station, seq, raw, action,
                                  Rejected("stock", error.message if hasattr(error, "message") else str(error)))
 
@@ -271,8 +271,16 @@ def _record_rejection(db: Database, actor: Actor, pick_list_id: int, station: st
     except ConflictError as error:  # the same scan sent again at the same moment was logged first
         if not _is_duplicate_scan(error):
             raise
-        return db.read(lambda session: _outcome_of(_replay(session, station, seq),
-                                                   build_view(session, pick_list_id), replayed=True))
+        return _replayed(db, station, seq)
+
+
+def _replayed(db: Database, station: str, seq: int) -> ScanOutcome:
+    """The answer a scan got the first time it was sent, with its list as it is now."""
+    def work(session: Session) -> ScanOutcome:
+        earlier = _replay(session, station, seq)
+        return _outcome_of(earlier, build_view(session, earlier.pick_list_id), replayed=True)
+
+    return db.read(work)
 
 
 def _log(session: Session, actor: Actor, station: str, seq: int, pick_list_id: int, raw: str, action: str,
@@ -545,10 +553,7 @@ def take(session: Session, actor: Actor, head, task, quantity: int, pieces: int,
             lot=task.lot_number, bin=task.bin_code), task.id) from None
     packing_bin = require_packing_bin(session, task.warehouse_id)
     to_key = QuantKey(task.warehouse_id, packing_bin, task.product_id, task.lot_id)
-    to_quant = session.execute(select(QUANTS.c.id).where(QUANTS.c.bin_id == packing_bin,
-                                                         QUANTS.c.lot_id == task.lot_id)).scalar_one_or_none() \
-        or ensure_quant(session, to_key)
-    apply_quant_delta(session, to_quant, quantity, quantity)
+    to_quant = add_to_quant(session, to_key, quantity, quantity)
     hold_in_packing_area(session, task.reference, to_quant, to_key, quantity)
     batch = uuid.uuid4().hex
     reason = _("picked for {order}").format(order=task.order_number)
@@ -722,21 +727,29 @@ def _undo(session: Session, actor: Actor, head, station: str) -> _Done:
         .one()
     session.execute(update(RESERVATIONS).where(RESERVATIONS.c.id == held.id).values(
         **({"status": "released"} if held.quantity == quantity else {"quantity": held.quantity - quantity})))
-    # ... back into the bin, reserved again for the line
+    # ... back into the bin, reserved again for the line (with what its completion released, if still free)
     apply_quant_delta(session, last.quant_id, quantity, reserved_part)
-    if reserved_part:
+    regained = _regainable(session, task, last)
+    if regained:
+        apply_quant_delta(session, last.quant_id, 0, regained)
+    reserve = reserved_part + regained
+    if reserve:
         session.execute(update(RESERVATIONS).where(RESERVATIONS.c.id == last.reservation_id).values(
-            status="active", quantity=RESERVATIONS.c.quantity + reserved_part)
+            status="active", quantity=RESERVATIONS.c.quantity + reserve)
             if _is_active(session, last.reservation_id) else
             update(RESERVATIONS).where(RESERVATIONS.c.id == last.reservation_id).values(status="active",
-                                                                                        quantity=reserved_part))
+                                                                                        quantity=reserve))
     batch = uuid.uuid4().hex
     reason = _("undo at {station}").format(station=station)
-    insert_moves(session, [
+    moves = [
         move_row(actor, last.to_quant_id, to_key, kind="pick", on_hand_delta=-quantity, reserved_delta=-quantity,
                  reason=reason, reference=task.reference, batch=batch),
         move_row(actor, last.quant_id, key, kind="pick", on_hand_delta=quantity, reserved_delta=reserved_part,
-                 reason=reason, reference=task.reference, batch=batch)])
+                 reason=reason, reference=task.reference, batch=batch)]
+    if regained:
+        moves.append(move_row(actor, last.quant_id, key, kind="reserve", reserved_delta=regained, reason=reason,
+                              reference=task.reference, batch=batch))
+    insert_moves(session, moves)
     session.execute(update(TASKS).where(TASKS.c.id == task.id).values(
         picked_quantity=TASKS.c.picked_quantity - quantity, picked_pieces=TASKS.c.picked_pieces - last.pieces,
         state="open", quant_id=last.quant_id, lot_id=task.lot_id, reservation_id=last.reservation_id))
@@ -754,6 +767,28 @@ def _undo(session: Session, actor: Actor, head, station: str) -> _Done:
     amount = format_quantity(task.unit, quantity) if task.unit == "weighed" else str(last.pieces)
     return _Done("undone", _("Undone: put {amount} × {product} back in bin {bin}.").format(
         amount=amount, product=task.name_en, bin=task.bin_code), task.id)
+
+
+_MOVES = StockMove.__table__
+
+
+def _regainable(session: Session, task, last) -> int:
+    """What the undone scan's completion of its task released (``release_rest``: pieces lighter than reserved), as
+    far as it is still free on the bin quant (another order may have reserved it since). The release is the
+    line's release row on that quant after the scan's own pick row (the newest taking ``last.quantity``); call it
+    after the goods are back in the bin, whose quant row this transaction then holds locked."""
+    if task.state != "done":
+        return 0
+    mine = (_MOVES.c.reference == task.reference, _MOVES.c.quant_id == last.quant_id)
+    picked = select(func.max(_MOVES.c.id)).where(*mine, _MOVES.c.kind == "pick",
+                                                  _MOVES.c.on_hand_delta == -last.quantity).scalar_subquery()
+    released = -session.execute(select(func.coalesce(func.sum(_MOVES.c.reserved_delta), 0))
+                                .where(*mine, _MOVES.c.kind == "release", _MOVES.c.id > picked)).scalar_one()
+    if released <= 0:
+        return 0
+    free = session.execute(select(QUANTS.c.on_hand - QUANTS.c.reserved).where(QUANTS.c.id == last.quant_id)) \
+        .scalar_one()
+    return max(0, min(released, free))
 
 
 def _is_active(session: Session, reservation_id: int) -> bool:

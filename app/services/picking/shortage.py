@@ -22,9 +22,11 @@ from app.models import ProductSubstitute
 from app.services import audit
 from app.services.context import Actor
 from app.services.picking import completion
-from app.services.picking.common import BINS, LINES, LISTS, LOTS, ORDERS, PRODUCTS, QUANTS, TASKS
+from app.services.picking.common import (BINS, LINES, LISTS, LOTS, ORDERS, PRODUCTS, QUANTS, TASKS,
+                                         share_pieces_by_weight)
 from app.services.picking.scanning import Rejected, _Done, _task, current_task, go_to_next_task, release_rest
-from app.services.stock.reservations import BatchLineRequest, earliest_acceptable_expiry, reserve_batch_in_session
+from app.services.stock.reservations import (BatchLineRequest, earliest_acceptable_expiry, release_reservations_in_session,
+                                            reserve_batch_in_session)
 
 
 def shortfall_pieces(session: Session, line_id: int) -> int:
@@ -42,30 +44,31 @@ def _unit_size(unit: str, nominal_weight_g: int | None) -> int:
     return nominal_weight_g or 1 if unit == "weighed" else 1
 
 
-def _add_tasks(session: Session, head, task, results, pieces: int, *, line_id: int, replaces: int | None,
-               unit: str, nominal_weight_g: int | None) -> int:
-    """Tasks for freshly reserved parts, at the end of the list; returns the base units they hold."""
+def _add_tasks(session: Session, actor: Actor, head, task, results, pieces: int, *, line_id: int,
+               replaces: int | None, unit: str) -> tuple[int, int]:
+    """Tasks for freshly reserved parts, at the end of the list; returns the base units reserved, and those of
+    them released again (weighed parts that got no piece: nothing to pick there)."""
     parts = [part for result in results for part in result.parts]
     if not parts:
-        return 0
+        return 0, 0
     last = session.execute(select(func.max(TASKS.c.position)).where(TASKS.c.pick_list_id == head.id)).scalar() or 0
     sequence = dict(session.execute(select(BINS.c.id, BINS.c.pick_sequence)
                                     .where(BINS.c.id.in_({part.bin_id for part in parts}))).all())
     total = sum(part.quantity for part in parts)
-    if unit == "weighed":
-        shares = [part.quantity * pieces // total for part in parts]
-        for index in range(pieces - sum(shares)):
-            shares[index % len(shares)] += 1
-    else:
-        shares = [part.quantity for part in parts]
-    for offset, (part, share) in enumerate(zip(parts, shares, strict=True), 1):
+    shares = share_pieces_by_weight([part.quantity for part in parts], pieces) if unit == "weighed" \
+        else [part.quantity for part in parts]
+    released = release_reservations_in_session(
+        session, actor, [part.reservation_id for part, share in zip(parts, shares, strict=True) if not share],
+        _("less than a piece: nothing to pick there"))
+    kept = [(part, share) for part, share in zip(parts, shares, strict=True) if share]
+    for offset, (part, share) in enumerate(kept, 1):
         session.execute(insert(TASKS).values(
             pick_list_id=head.id, order_id=task.order_id, order_line_id=line_id, reservation_id=part.reservation_id,
             reference=results[0].reference, product_id=results[0].product_id, quant_id=part.quant_id,
             bin_id=part.bin_id, lot_id=part.lot_id, sequence=sequence[part.bin_id], position=last + offset,
             quantity=part.quantity, pieces=share, picked_quantity=0, picked_pieces=0, state="open",
             replaces_task_id=replaces))
-    return total
+    return total, released
 
 
 def short(session: Session, actor: Actor, head, *, today: date) -> _Done:
@@ -86,8 +89,9 @@ def short(session: Session, actor: Actor, head, *, today: date) -> _Done:
             session, actor, [BatchLineRequest(task.warehouse_id, task.product_id, need, task.reference,
                                               task.delivery_date)],
             today=today, exclude_quants=frozenset({task.quant_id}))
-        again = _add_tasks(session, head, task, results, left_pieces, line_id=task.order_line_id, replaces=task.id,
-                           unit=task.unit, nominal_weight_g=task.nominal_weight_g)
+        reserved, released = _add_tasks(session, actor, head, task, results, left_pieces,
+                                        line_id=task.order_line_id, replaces=task.id, unit=task.unit)
+        again = reserved - released
     missing = shortfall_pieces(session, task.order_line_id)
     offer = _offer(session, task, missing, today) if missing else None
     if offer is not None:
@@ -164,12 +168,12 @@ def answer(session: Session, actor: Actor, head, accept: bool, *, today: date) -
     reference = f"{task.order_number}/{line_no}"
     results = reserve_batch_in_session(session, actor, [BatchLineRequest(task.warehouse_id, product.id, base,
                                                                          reference, task.delivery_date)], today=today)
-    reserved = _add_tasks(session, head, task, results, pieces, line_id=line_id, replaces=None, unit=product.unit,
-                          nominal_weight_g=product.nominal_weight_g)
+    reserved, released = _add_tasks(session, actor, head, task, results, pieces, line_id=line_id, replaces=None,
+                                    unit=product.unit)
     if reserved < base:
         raise Rejected("substitute_gone", _("{product} was taken by another order meanwhile. Answer no (Esc), or ask "
                                             "a supervisor.").format(product=product.name_en), task.id)
-    session.execute(update(LINES).where(LINES.c.id == line_id).values(reserved_quantity=reserved))
+    session.execute(update(LINES).where(LINES.c.id == line_id).values(reserved_quantity=reserved - released))
     head = session.execute(select(LISTS).where(LISTS.c.id == head.id)).one()
     if head.current_task_id is None:
         go_to_next_task(session, head, task)

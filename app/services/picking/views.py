@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import SimpleNamespace
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
@@ -124,30 +125,44 @@ class PickListSummary:
     claimed_until: datetime | None
 
 
+#: a list, its tasks and their orders in one round trip (a scan's answer carries the whole list): the list's
+#: columns repeat on every task row; outer joins keep the list row when it has no task
+_VIEW_ROWS = (
+    select(*(column.label(f"list_{column.name}") for column in LISTS.c),
+           TASKS.c.id, TASKS.c.position, TASKS.c.state, TASKS.c.order_id, LINES.c.line_no, TASKS.c.bin_id,
+           BINS.c.code.label("bin_code"), TASKS.c.product_id, PRODUCTS.c.sku, PRODUCTS.c.name_en, PRODUCTS.c.name_zh,
+           PRODUCTS.c.unit, PRODUCTS.c.temperature_class, PRODUCTS.c.nominal_weight_g, LOTS.c.lot_number,
+           LOTS.c.expiry_date, TASKS.c.quantity, TASKS.c.pieces, TASKS.c.picked_quantity, TASKS.c.picked_pieces,
+           ORDERS.c.number.label("order_number"), ORDERS.c.state.label("order_state"),
+           LIST_ORDERS.c.position.label("order_position"), LIST_ORDERS.c.tote_code)
+    .select_from(LISTS.outerjoin(TASKS, TASKS.c.pick_list_id == LISTS.c.id)
+                 .outerjoin(LINES, LINES.c.id == TASKS.c.order_line_id)
+                 .outerjoin(BINS, BINS.c.id == TASKS.c.bin_id)
+                 .outerjoin(PRODUCTS, PRODUCTS.c.id == TASKS.c.product_id)
+                 .outerjoin(LOTS, LOTS.c.id == TASKS.c.lot_id)
+                 .outerjoin(ORDERS, ORDERS.c.id == TASKS.c.order_id)
+                 .outerjoin(LIST_ORDERS, (LIST_ORDERS.c.pick_list_id == LISTS.c.id)
+                            & (LIST_ORDERS.c.order_id == TASKS.c.order_id)))
+    .where(LISTS.c.id == bindparam("pick_list_id"))
+    .order_by(TASKS.c.position)
+)
+
+
 def build_view(session: Session, pick_list_id: int) -> PickListView:
-    head = session.execute(select(LISTS).where(LISTS.c.id == pick_list_id)).one_or_none()
-    if head is None:
+    rows = session.execute(_VIEW_ROWS, {"pick_list_id": pick_list_id}).all()
+    if not rows:
         raise NotFound(_("Pick list {id} does not exist.").format(id=pick_list_id))
-    orders = tuple(OrderOnList(row.order_id, row.number, row.position, row.tote_code, row.state) for row in session.execute(
-        select(LIST_ORDERS.c.order_id, ORDERS.c.number, LIST_ORDERS.c.position, LIST_ORDERS.c.tote_code,
-               ORDERS.c.state)
-        .join(ORDERS, ORDERS.c.id == LIST_ORDERS.c.order_id)
-        .where(LIST_ORDERS.c.pick_list_id == pick_list_id).order_by(LIST_ORDERS.c.position)))
-    tote_of = {order.order_id: order.tote_code for order in orders}
-    number_of = {order.order_id: order.number for order in orders}
+    first = rows[0]
+    head = SimpleNamespace(**{column.name: getattr(first, f"list_{column.name}") for column in LISTS.c})
+    task_rows = [row for row in rows if row.id is not None]
+    by_order = {row.order_id: OrderOnList(row.order_id, row.order_number, row.order_position, row.tote_code or "",
+                                          row.order_state) for row in task_rows}
+    orders = tuple(sorted(by_order.values(), key=lambda order: order.position))
     tasks = tuple(TaskView(
-        row.id, row.position, row.state, row.order_id, number_of.get(row.order_id, ""), row.line_no,
-        tote_of.get(row.order_id, ""), row.bin_id, row.bin_code, row.product_id, row.sku, row.name_en, row.name_zh,
-        row.unit, row.temperature_class, row.nominal_weight_g, row.lot_number, row.expiry_date, row.quantity,
-        row.pieces, row.picked_quantity, row.picked_pieces) for row in session.execute(
-        select(TASKS.c.id, TASKS.c.position, TASKS.c.state, TASKS.c.order_id, LINES.c.line_no, TASKS.c.bin_id,
-               BINS.c.code.label("bin_code"), TASKS.c.product_id, PRODUCTS.c.sku, PRODUCTS.c.name_en,
-               PRODUCTS.c.name_zh, PRODUCTS.c.unit, PRODUCTS.c.temperature_class, PRODUCTS.c.nominal_weight_g,
-               LOTS.c.lot_number, LOTS.c.expiry_date, TASKS.c.quantity, TASKS.c.pieces, TASKS.c.picked_quantity,
-               TASKS.c.picked_pieces)
-        .join(LINES, LINES.c.id == TASKS.c.order_line_id).join(BINS, BINS.c.id == TASKS.c.bin_id)
-        .join(PRODUCTS, PRODUCTS.c.id == TASKS.c.product_id).join(LOTS, LOTS.c.id == TASKS.c.lot_id)
-        .where(TASKS.c.pick_list_id == pick_list_id).order_by(TASKS.c.position)))
+        row.id, row.position, row.state, row.order_id, row.order_number, row.line_no, row.tote_code or "",
+        row.bin_id, row.bin_code, row.product_id, row.sku, row.name_en, row.name_zh, row.unit,
+        row.temperature_class, row.nominal_weight_g, row.lot_number, row.expiry_date, row.quantity, row.pieces,
+        row.picked_quantity, row.picked_pieces) for row in task_rows)
     offer = None
     if head.offer_task_id is not None:
         from app.services.picking.shortage import shortfall_pieces

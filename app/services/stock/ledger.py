@@ -97,6 +97,22 @@ def ensure_quant(session: Session, key: QuantKey) -> int:
         select(StockQuant.id).where(StockQuant.bin_id == key.bin_id, StockQuant.lot_id == key.lot_id)).scalar_one()
 
 
+def add_to_quant(session: Session, key: QuantKey, on_hand: int, reserved: int) -> int:
+    """Put stock into the quant for (bin, lot), creating it if needed, in one statement; returns its id. Only
+    for adding (``0 <= reserved <= on_hand``); the caller appends the ledger row(s) in this transaction."""
+    if not 0 <= reserved <= on_hand:
+        raise ValueError("add_to_quant only adds stock")
+    builder = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = builder(StockQuant.__table__).values(
+        warehouse_id=key.warehouse_id, bin_id=key.bin_id, product_id=key.product_id, lot_id=key.lot_id,
+        on_hand=on_hand, reserved=reserved)
+    return session.execute(statement.on_conflict_do_update(
+        index_elements=["bin_id", "lot_id"],
+        set_={"on_hand": _QUANTS.c.on_hand + statement.excluded.on_hand,
+              "reserved": _QUANTS.c.reserved + statement.excluded.reserved})
+        .returning(_QUANTS.c.id)).scalar_one()
+
+
 def quant_key(session: Session, quant_id: int) -> QuantKey:
     row = session.execute(select(StockQuant.warehouse_id, StockQuant.bin_id, StockQuant.product_id,
                                  StockQuant.lot_id).where(StockQuant.id == quant_id)).one_or_none()

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, bindparam, insert, select, update
+from sqlalchemy import and_, bindparam, case, insert, select, update
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -81,7 +81,9 @@ _Q, _L, _B, _P, _R = (StockQuant.__table__, Lot.__table__, Bin.__table__, Produc
 _CANDIDATES = (
     select(_Q.c.id, _Q.c.warehouse_id, _Q.c.product_id, _Q.c.bin_id, _Q.c.lot_id, (_Q.c.on_hand - _Q.c.reserved).label("available"),
            _L.c.lot_number,
-           _L.c.expiry_date, _B.c.code.label("bin_code"), _P.c.min_remaining_shelf_life_days.label("min_days"))
+           _L.c.expiry_date, _B.c.code.label("bin_code"), _P.c.min_remaining_shelf_life_days.label("min_days"),
+           case(((_P.c.unit == "weighed") & (_P.c.nominal_weight_g > 0), _P.c.nominal_weight_g), else_=1)
+           .label("piece_size"))
     .select_from(_Q.join(_L, _L.c.id == _Q.c.lot_id).join(_B, _B.c.id == _Q.c.bin_id)
                  .join(_P, _P.c.id == _Q.c.product_id))
     .where(_Q.c.product_id.in_(bindparam("product_ids", expanding=True)),
@@ -101,7 +103,8 @@ _LOCK_QUANTS = (select(_Q.c.id, _Q.c.on_hand - _Q.c.reserved).where(_Q.c.id.in_(
                 .order_by(_Q.c.id).with_for_update())
 _INSERT_RESERVATIONS = insert(_R).returning(_R.c.id, sort_by_parameter_order=True)
 _ACTIVE_OF_REFERENCE = (
-    select(_R.c.id, _R.c.quant_id, _R.c.quantity, _R.c.warehouse_id, _R.c.bin_id, _R.c.product_id, _R.c.lot_id)
+    select(_R.c.id, _R.c.reference, _R.c.quant_id, _R.c.quantity, _R.c.warehouse_id, _R.c.bin_id, _R.c.product_id,
+           _R.c.lot_id)
     .where(_R.c.reference == bindparam("reference"), _R.c.status == "active").order_by(_R.c.id)
 )
 _END_RESERVATION = (update(_R).where(_R.c.id == bindparam("reservation_id"), _R.c.status == "active")
@@ -146,6 +149,14 @@ def _lock_and_reread(session: Session, by_stock: dict, free: dict[int, int]) -> 
     return {quant_id: now.get(quant_id, 0) if lot_of[quant_id] in open_lots else 0 for quant_id in free}
 
 
+def _whole_pieces(free: int, need: int, piece_size: int) -> int:
+    """What a quant can give a line: weighed goods asked for in whole pieces get whole pieces of each lot (a
+    piece cannot come out of two lots; a remainder under a piece stays free), anything else all that is free."""
+    if piece_size <= 1 or need % piece_size:
+        return free
+    return free - free % piece_size
+
+
 def reserve_order_in_session(session: Session, actor: Actor, *, warehouse_id: int, lines: list[LineRequest],
                              delivery_date: date, today: date | None = None) -> list[ReservationResult]:
     """Reserve all lines of one order FEFO in the caller's transaction (see ``reserve_batch_in_session``)."""
@@ -167,6 +178,8 @@ def reserve_batch_in_session(session: Session, actor: Actor, lines: list[BatchLi
     lock makes the amounts read exact). ``with_ids=False`` skips RETURNING
     when the caller does not need the reservation ids (bulk intake).
     ``exclude_quants``: stock not to take (a bin and lot a picker found short).
+    Weighed goods asked for in whole nominal pieces are reserved in whole pieces per lot: a piece split over
+    two lots could be picked from neither.
     """
     for line in lines:
         if line.quantity <= 0:
@@ -206,7 +219,9 @@ def reserve_batch_in_session(session: Session, actor: Actor, lines: list[BatchLi
                 break
             if row.expiry_date < earliest or free[row.id] <= 0 or row.id in exclude_quants:
                 continue  # too little shelf life left on the delivery date, or already taken by this batch
-            taken = min(need, free[row.id])
+            taken = min(need, _whole_pieces(free[row.id], need, row.piece_size))
+            if taken <= 0:
+                continue  # a few grams of a weighed lot: less than a piece
             taken_per_quant[row.id] = taken_per_quant.get(row.id, 0) + taken
             free[row.id] -= taken
             need -= taken
@@ -250,15 +265,31 @@ def reserve_line(db: Database, actor: Actor, *, warehouse_id: int, product_id: i
         delivery_date=delivery_date, reference=reference, today=today))
 
 
-def release_in_session(session: Session, actor: Actor, reference: str, reason: str) -> int:
+def _release_rows(session: Session, actor: Actor, rows, reason: str) -> int:
+    """End these active reservations as released and free their stock; returns the base units freed."""
     released = 0
-    for row in session.execute(_ACTIVE_OF_REFERENCE, {"reference": reference}).all():
+    for row in rows:
         _end_reservation(session, row.id, "released")
         # a reservation carries its quant's warehouse, bin, product and lot (a quant never changes them)
         change_quant(session, actor, row.quant_id, QuantKey(row.warehouse_id, row.bin_id, row.product_id, row.lot_id),
-                     kind="release", reserved_delta=-row.quantity, reason=reason, reference=reference)
+                     kind="release", reserved_delta=-row.quantity, reason=reason, reference=row.reference)
         released += row.quantity
     return released
+
+
+def release_in_session(session: Session, actor: Actor, reference: str, reason: str) -> int:
+    return _release_rows(session, actor, session.execute(_ACTIVE_OF_REFERENCE, {"reference": reference}).all(), reason)
+
+
+def release_reservations_in_session(session: Session, actor: Actor, reservation_ids: list[int], reason: str) -> int:
+    """Release these reservations (those still active), in id order like reserving."""
+    if not reservation_ids:
+        return 0
+    rows = session.execute(select(_R.c.id, _R.c.reference, _R.c.quant_id, _R.c.quantity, _R.c.warehouse_id,
+                                  _R.c.bin_id, _R.c.product_id, _R.c.lot_id)
+                           .where(_R.c.id.in_(sorted(reservation_ids)), _R.c.status == "active")
+                           .order_by(_R.c.id)).all()
+    return _release_rows(session, actor, rows, reason)
 
 
 def prefix_range(column, prefix: str) -> tuple:
@@ -276,15 +307,8 @@ def release_matching_in_session(session: Session, actor: Actor, reference_prefix
              .order_by(_R.c.product_id, _R.c.id))
     if warehouse_id is not None:
         query = query.where(_R.c.warehouse_id == warehouse_id)
-    released = 0
-    for row in session.execute(query).all():
-        if references is not None and row.reference not in references:
-            continue
-        _end_reservation(session, row.id, "released")
-        change_quant(session, actor, row.quant_id, QuantKey(row.warehouse_id, row.bin_id, row.product_id, row.lot_id),
-                     kind="release", reserved_delta=-row.quantity, reason=reason, reference=row.reference)
-        released += row.quantity
-    return released
+    rows = [row for row in session.execute(query).all() if references is None or row.reference in references]
+    return _release_rows(session, actor, rows, reason)
 
 
 def release_reference(db: Database, actor: Actor, reference: str, reason: str) -> int:
