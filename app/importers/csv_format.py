@@ -21,12 +21,13 @@ from app.importers.draft import DraftError, DraftLine, ImportFileError, OrderDra
 from app.importers.drafting import apply_delivery, finished_address, read_language, read_placed_at
 from app.importers.jsonstream import CHUNK_BYTES, UTF16_AND_32_BOMS, undecodable_error
 from app.importers.options import ImportOptions
-from app.importers.values import OrderProblem, clean_text, money_cents, quantity
+from app.importers.values import OrderProblem, clean_text, money_cents, quantity, yes_no
 
 REQUIRED_COLUMNS = ("external_id", "sku", "quantity")
 ORDER_COLUMNS = ("channel", "placed_at", "customer_name", "email", "phone", "language", "address_name",
                  "address_phone", "address_line1", "address_line2", "city", "province", "postal_code", "country",
-                 "delivery_date", "delivery_slot", "payment_status", "currency", "total", "note")
+                 "delivery_date", "delivery_slot", "payment_status", "currency", "total", "note",
+                 "substitutions_allowed")
 LINE_COLUMNS = ("sku", "quantity", "unit_price", "line_name", "external_line_id")
 KNOWN_COLUMNS = frozenset(("external_id",) + ORDER_COLUMNS + LINE_COLUMNS)
 _DELIMITERS = (",", ";", "\t")
@@ -208,6 +209,7 @@ class CsvOrderSource(OrderSource):
             currency=cell("currency", "").upper(),
             total_cents=money_cents(cell("total"), _Cell("total", first_line)),
             note=cell("note", ""),
+            substitutions_allowed=yes_no(cell("substitutions_allowed"), _Cell("substitutions_allowed", first_line)),
             position=group.start_line,
             raw_fields=raw_fields,
         )

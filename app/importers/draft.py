@@ -58,6 +58,7 @@ class OrderDraft:
     currency: str = ""
     total_cents: int | None = None
     note: str = ""
+    substitutions_allowed: bool = False  # the customer accepts a substitute for a product picked short
     position: int = 0                 # 1-based position of the order in its source (order index or line number)
     raw_fields: dict[str, str] = field(default_factory=dict, compare=False)  # unmapped extras, for the reviewer
 

@@ -1,4 +1,4 @@
-"""What the format mappers share: their context, addresses, custom delivery fields, raw extras."""
+"""What the format mappers share: their context, addresses, custom delivery and consent fields, raw extras."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from app.importers.values import (
     language,
     text,
     timestamp,
+    yes_no,
 )
 
 
@@ -97,19 +98,22 @@ def apply_delivery(raw_date: object, raw_slot: object, raw_fields: dict[str, str
 
 
 _PLATFORM_BOOKKEEPING = frozenset({"is_vat_exempt"})  # custom fields the platform itself adds, not the shopper
+_SUBSTITUTIONS_FIELDS = frozenset({"substitutions_allowed", "substitutions allowed"})  # compared casefolded
 
 
-def custom_delivery_fields(pairs: Iterable[tuple[object, object]], options: ImportOptions,
-                           raw_fields: dict[str, str]) -> tuple[object, object]:
-    """Pick the delivery date and slot out of a shop's custom (name, value) fields.
+def custom_order_fields(pairs: Iterable[tuple[object, object]], options: ImportOptions, raw_fields: dict[str, str]
+                        ) -> tuple[object, object, tuple[str, object] | None]:
+    """Pick the delivery date, the slot and the substitutions consent out of a shop's custom (name, value) fields.
 
-    The first field whose name matches (case-insensitively) one of the configured names wins;
-    other fields with a plain value are kept in raw_fields for the reviewer.
+    The first field whose name matches (case-insensitively) one of the configured delivery names, or
+    ``substitutions_allowed`` / ``Substitutions allowed``, wins; the consent comes back with the name the shop
+    gave it, for error messages. Other fields with a plain value are kept in raw_fields for the reviewer.
     """
     date_names = {name.strip().casefold() for name in options.delivery_date_fields}
     slot_names = {name.strip().casefold() for name in options.delivery_slot_fields}
     found_date: object = None
     found_slot: object = None
+    found_substitutions: tuple[str, object] | None = None
     for name, value in pairs:
         if not isinstance(name, str):
             continue
@@ -118,10 +122,13 @@ def custom_delivery_fields(pairs: Iterable[tuple[object, object]], options: Impo
             found_date = value if found_date in (None, "") else found_date
         elif key in slot_names:
             found_slot = value if found_slot in (None, "") else found_slot
+        elif key in _SUBSTITUTIONS_FIELDS:
+            if found_substitutions is None or found_substitutions[1] in (None, ""):
+                found_substitutions = (clean_text(name), value)
         elif isinstance(value, (str, int)) and not isinstance(value, bool) and key and not key.startswith("_") \
                 and key not in _PLATFORM_BOOKKEEPING:
             raw_fields.setdefault(clean_text(name), text(value, name))
-    return found_date, found_slot
+    return found_date, found_slot, found_substitutions
 
 
 def name_value_pairs(entries: object, name_key: str, value_key: str) -> list[tuple[object, object]]:
@@ -133,18 +140,22 @@ def name_value_pairs(entries: object, name_key: str, value_key: str) -> list[tup
     return [(entry.get(name_key), entry.get(value_key)) for entry in entries if isinstance(entry, dict)]
 
 
-def delivery_from_custom_fields(order: dict, items: list, context: MapContext, raw_fields: dict[str, str], *,
-                                list_key: str, item_list_key: str, name_key: str, value_key: str):
-    """Delivery date and slot from the order's custom fields (``order[list_key]``, name/value entries), each
-    falling back to the first line item whose ``item_list_key`` names it; read by ``apply_delivery``."""
-    raw_date, raw_slot = custom_delivery_fields(name_value_pairs(order.get(list_key), name_key, value_key),
-                                                context.options, raw_fields)
+def from_custom_fields(order: dict, items: list, context: MapContext, raw_fields: dict[str, str], *,
+                       list_key: str, item_list_key: str, name_key: str, value_key: str
+                       ) -> tuple[date | None, str, bool]:
+    """Delivery date, slot and substitutions consent from the order's custom fields (``order[list_key]``,
+    name/value entries). Date and slot each fall back to the first line item whose ``item_list_key`` names
+    it and are read by ``apply_delivery``; the consent is the order's, never taken from a line."""
+    raw_date, raw_slot, substitutions = custom_order_fields(
+        name_value_pairs(order.get(list_key), name_key, value_key), context.options, raw_fields)
     for item in items:
         if raw_date not in (None, "") and raw_slot not in (None, ""):
             break
         if isinstance(item, dict):
-            item_date, item_slot = custom_delivery_fields(
+            item_date, item_slot, _item_substitutions = custom_order_fields(
                 name_value_pairs(item.get(item_list_key), name_key, value_key), context.options, {})
             raw_date = raw_date if raw_date not in (None, "") else item_date
             raw_slot = raw_slot if raw_slot not in (None, "") else item_slot
-    return apply_delivery(raw_date, raw_slot, raw_fields, list_key, list_key)
+    delivery_date, delivery_slot = apply_delivery(raw_date, raw_slot, raw_fields, list_key, list_key)
+    name, value = substitutions or ("", None)
+    return delivery_date, delivery_slot, yes_no(value, f"{list_key}.{name}")

@@ -21,11 +21,12 @@ from app.importers.values import (
     quantity,
     sequence,
     text,
+    yes_no,
 )
 
 ID_FIELD = "external_id"
 _KNOWN_FIELDS = {"channel", "external_id", "placed_at", "customer", "shipping_address", "delivery", "payment_status",
-                 "currency", "total", "note", "lines"}
+                 "currency", "total", "note", "substitutions_allowed", "lines"}
 
 
 def map_order(order: object, context: MapContext) -> OrderDraft:
@@ -72,6 +73,7 @@ def map_order(order: object, context: MapContext) -> OrderDraft:
         currency=text(order.get("currency"), "currency").upper(),
         total_cents=money_cents(order.get("total"), "total"),
         note=text(order.get("note"), "note"),
+        substitutions_allowed=yes_no(order.get("substitutions_allowed"), "substitutions_allowed"),
         position=context.position,
         raw_fields=raw_fields,
     )

@@ -2,7 +2,8 @@
 
 Field choices (see docs/formats.md): ids stay exact strings; the customer's name comes from the
 shipping address, else the customer record, else the billing address; the delivery date and
-slot come from ``note_attributes`` (cart attributes), else from a line item's ``properties``.
+slot come from ``note_attributes`` (cart attributes), else from a line item's ``properties``;
+whether substitutions are allowed only from ``note_attributes``.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from app.i18n import _
 from app.importers.draft import DraftLine, OrderDraft
 from app.importers.drafting import (
     MapContext,
-    delivery_from_custom_fields,
     finished_address,
+    from_custom_fields,
     joined_name,
     read_language,
     read_placed_at,
@@ -66,7 +67,7 @@ def map_order(order: object, context: MapContext) -> OrderDraft:
     lines = tuple(_line(item, index) for index, item in enumerate(items, 1))
     if not lines:
         raise OrderProblem(_("the order has no line_items; there is nothing to deliver"))
-    delivery_date, delivery_slot = _delivery(order, items, context, raw_fields)
+    delivery_date, delivery_slot, substitutions_allowed = _custom_fields(order, items, context, raw_fields)
     _note_extras(order, raw_fields)
     return OrderDraft(
         channel=CHANNEL,
@@ -87,6 +88,7 @@ def map_order(order: object, context: MapContext) -> OrderDraft:
                                                                    "presentment_currency")).upper(),
         total_cents=money_cents(order.get("total_price"), "total_price"),
         note=text(order.get("note"), "note"),
+        substitutions_allowed=substitutions_allowed,
         position=context.position,
         raw_fields=raw_fields,
     )
@@ -105,10 +107,10 @@ def _line(item: object, index: int) -> DraftLine:
     )
 
 
-def _delivery(order: dict, items: list, context: MapContext, raw_fields: dict[str, str]):
-    """Delivery date/slot from note_attributes, falling back to the line items' properties naming them."""
-    return delivery_from_custom_fields(order, items, context, raw_fields, list_key="note_attributes",
-                                       item_list_key="properties", name_key="name", value_key="value")
+def _custom_fields(order: dict, items: list, context: MapContext, raw_fields: dict[str, str]):
+    """Delivery date/slot (else from the line items' properties naming them) and substitutions from note_attributes."""
+    return from_custom_fields(order, items, context, raw_fields, list_key="note_attributes",
+                              item_list_key="properties", name_key="name", value_key="value")
 
 
 def _payment_status(financial_status: str) -> str:

@@ -1,4 +1,4 @@
-"""Reading single values out of channel payloads: text, ids, money, quantities, times, slots.
+"""Reading single values out of channel payloads: text, ids, money, quantities, yes/no, times, slots.
 
 Every channel sends the same things in slightly different shapes (a price as "12.50", 12.5 or
 12; a quantity as 2, "2" or 2.0; an id above 2**53). These helpers accept all of them and
@@ -170,6 +170,31 @@ def quantity(value: object, field: str) -> int:
         raise OrderProblem(_('{field}: "{value}" is not a whole number; quantities are whole units of sale '
                              '(e.g. 2 pieces), correct the quantity').format(field=field, value=shown(value)))
     return int(number)
+
+
+_TRUE_WORDS = frozenset({"true", "yes", "y", "1", "是"})
+_FALSE_WORDS = frozenset({"false", "no", "n", "0", "否"})
+
+
+def yes_no(value: object, field: str) -> bool:
+    """A yes/no field: JSON true/false or 1/0, or true/false, yes/no, y/n, 1/0, 是/否 as text in any case.
+
+    Absent, null or "" reads as no: a channel that does not say has not agreed.
+    """
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        return False
+    if type(value) is int and value in (0, 1):
+        return value == 1
+    if isinstance(value, str):
+        word = clean_text(value).casefold()
+        if not word or word in _FALSE_WORDS:
+            return False
+        if word in _TRUE_WORDS:
+            return True
+    raise OrderProblem(_('{field}: "{value}" is not a yes/no value; write true or false (also accepted: yes/no, '
+                         'y/n, 1/0, 是/否)').format(field=field, value=shown(value)))
 
 
 def zone_named(name: str) -> tzinfo:

@@ -15,8 +15,8 @@ from app.i18n import _
 from app.importers.draft import DraftAddress, DraftLine, OrderDraft
 from app.importers.drafting import (
     MapContext,
-    delivery_from_custom_fields,
     finished_address,
+    from_custom_fields,
     joined_name,
     read_placed_at,
     require_object,
@@ -55,7 +55,7 @@ def map_order(order: object, context: MapContext) -> OrderDraft:
     lines = tuple(_line(item, index) for index, item in enumerate(items, 1))
     if not lines:
         raise OrderProblem(_("the order has no line_items; there is nothing to deliver"))
-    delivery_date, delivery_slot = _delivery(order, items, context, raw_fields)
+    delivery_date, delivery_slot, substitutions_allowed = _custom_fields(order, items, context, raw_fields)
     status = text(order.get("status"), "status").lower()
     if status:
         raw_fields["status"] = status
@@ -80,6 +80,7 @@ def map_order(order: object, context: MapContext) -> OrderDraft:
         currency=text(order.get("currency"), "currency").upper(),
         total_cents=money_cents(order.get("total"), "total"),
         note=text(order.get("customer_note"), "customer_note"),
+        substitutions_allowed=substitutions_allowed,
         position=context.position,
         raw_fields=raw_fields,
     )
@@ -117,10 +118,10 @@ def _line(item: object, index: int) -> DraftLine:
     )
 
 
-def _delivery(order: dict, items: list, context: MapContext, raw_fields: dict[str, str]):
-    """Delivery date/slot from the order's meta_data, falling back to the line items' meta_data."""
-    return delivery_from_custom_fields(order, items, context, raw_fields, list_key="meta_data",
-                                       item_list_key="meta_data", name_key="key", value_key="value")
+def _custom_fields(order: dict, items: list, context: MapContext, raw_fields: dict[str, str]):
+    """Delivery date/slot (else from the line items' meta_data) and substitutions from the order's meta_data."""
+    return from_custom_fields(order, items, context, raw_fields, list_key="meta_data",
+                              item_list_key="meta_data", name_key="key", value_key="value")
 
 
 def _payment_status(status: str, order: dict) -> str:

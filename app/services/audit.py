@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.bulk import bulk_insert
@@ -31,24 +31,12 @@ def record(
 ) -> None:
     """Append one audit entry inside the caller's transaction.
 
-    A Core INSERT without RETURNING, so roles with INSERT but no SELECT on
-    the audit log (pickers, packers, ...) can write it on PostgreSQL.
+    Written like ``record_many``: no RETURNING (roles with INSERT but no SELECT on the audit log — pickers,
+    packers, ... — may write it on PostgreSQL), and no separate round trip to fetch the new id first, which a
+    single-row INSERT without RETURNING would cost there.
     """
-    session.execute(
-        insert(AuditEntry).values(
-            app_user_id=actor.user_id,
-            app_username=actor.username,
-            db_user="sqlite" if session.get_bind().dialect.name == "sqlite" else None,
-            station=actor.station,
-            action=action,
-            entity_type=entity_type,
-            entity_id=str(entity_id),
-            from_state=from_state,
-            to_state=to_state,
-            reason=reason,
-            details=json.dumps(details, ensure_ascii=False, default=str, sort_keys=True) if details else "",
-        )
-    )
+    record_many(session, [entry_row(actor, action, entity_type, entity_id, from_state=from_state, to_state=to_state,
+                                    reason=reason, details=details, dialect=session.get_bind().dialect.name)])
 
 
 def entry_row(actor: Actor, action: str, entity_type: str, entity_id: object, *, from_state: str | None = None,

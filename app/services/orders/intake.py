@@ -292,6 +292,7 @@ def write_orders(session: Session, actor: Actor, orders: list[PreparedOrder], fi
             "delivery_slot": order.delivery_slot, "slot_assigned": order.slot_assigned,
             "warehouse_id": order.warehouse_id, "payment_status": order.payment_status, "currency": order.currency,
             "total_cents": order.total_cents, "note": order.note, "partial_allowed": False,
+            "substitutions_allowed": order.substitutions_allowed,
             "fingerprint": order.fingerprint, "placed_at": order.placed_at, "received_at": received_at,
             "state_changed_at": received_at, "claimed_by": "", "claimed_until": None, "version": 1,
         })

@@ -73,6 +73,7 @@ class PreparedOrder:
     placed_at: datetime | None
     received_at: datetime
     lines: list[PreparedLine]
+    substitutions_allowed: bool = False
     warehouse_id: int | None = None
     warehouse_code: str = ""
     number: str = ""
@@ -151,7 +152,7 @@ def prepare_draft(draft: OrderDraft, received_at: datetime, products: dict[str, 
         slot_assigned=False, payment_status=clip("payment_status", draft.payment_status),
         currency=clip("currency", draft.currency.upper()), total_cents=draft.total_cents, note=draft.note,
         placed_at=draft.placed_at, received_at=received_at, lines=merge_lines(draft.lines),
-        extra=dict(draft.raw_fields))
+        substitutions_allowed=draft.substitutions_allowed, extra=dict(draft.raw_fields))
     for line in order.lines:
         line.product = products.get(line.sku)
     return order
