@@ -288,44 +288,44 @@
 <context>
     <name>BinStockPanel</name>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="831"/>
+        <location filename="../../ui/views/goods_in_view.py" line="817"/>
         <source>Transfer…</source>
         <extracomment>the bin shown changed (&quot;&quot; for none)</extracomment>
         <translation>移库…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="832"/>
+        <location filename="../../ui/views/goods_in_view.py" line="818"/>
         <source>Write off…</source>
         <translation>报损…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="833"/>
-        <location filename="../../ui/views/goods_in_view.py" line="925"/>
+        <location filename="../../ui/views/goods_in_view.py" line="819"/>
+        <location filename="../../ui/views/goods_in_view.py" line="911"/>
         <source>Quarantine…</source>
         <translation>隔离…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="834"/>
+        <location filename="../../ui/views/goods_in_view.py" line="820"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="835"/>
+        <location filename="../../ui/views/goods_in_view.py" line="821"/>
         <source>Set what the bin really holds of this lot (supervisor)</source>
         <translation>设定库位中该批次的实际数量（主管）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="886"/>
+        <location filename="../../ui/views/goods_in_view.py" line="872"/>
         <source>Scan a bin to see its lots and move, write off or quarantine them.</source>
         <translation>扫描库位以查看其中的批次，并进行移库、报损或隔离。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="888"/>
+        <location filename="../../ui/views/goods_in_view.py" line="874"/>
         <source>Bin {code} (zone {zone})</source>
         <translation>库位 {code}（区域 {zone}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="921"/>
+        <location filename="../../ui/views/goods_in_view.py" line="907"/>
         <source>Release…</source>
         <translation>解除隔离…</translation>
     </message>
@@ -690,267 +690,267 @@
 <context>
     <name>CountsView</name>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="88"/>
+        <location filename="../../ui/views/counts_view.py" line="91"/>
         <source>Show approved and cancelled</source>
-        <extracomment>what approving a sheet changes</extracomment>
+        <extracomment>what approving a sheet changes a sheet read that arrived while a cell was being edited, with the saves done when it was asked for counts saved so far: a sheet read started before the latest save would show the older count</extracomment>
         <translation>显示已审批和已取消的</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="89"/>
+        <location filename="../../ui/views/counts_view.py" line="92"/>
         <source>New count sheet…</source>
         <translation>新建盘点单…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="97"/>
+        <location filename="../../ui/views/counts_view.py" line="100"/>
         <source>Cancel sheet…</source>
         <translation>取消盘点单…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="99"/>
+        <location filename="../../ui/views/counts_view.py" line="102"/>
         <source>Scan a bin (B:…) or a label; type the count and press Enter</source>
         <translation>扫描库位（B:…）或标签；输入盘点数量后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="120"/>
+        <location filename="../../ui/views/counts_view.py" line="123"/>
         <source>Add found stock…</source>
         <translation>添加盘盈库存…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="121"/>
-        <location filename="../../ui/views/counts_view.py" line="646"/>
+        <location filename="../../ui/views/counts_view.py" line="124"/>
+        <location filename="../../ui/views/counts_view.py" line="655"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="122"/>
+        <location filename="../../ui/views/counts_view.py" line="125"/>
         <source>Hand the counted sheet to a supervisor for approval</source>
         <translation>将已盘点的盘点单提交主管审批</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="140"/>
+        <location filename="../../ui/views/counts_view.py" line="143"/>
         <source>Only lines that differ</source>
         <translation>只看有差异的行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="142"/>
+        <location filename="../../ui/views/counts_view.py" line="145"/>
         <source>Approve…</source>
         <translation>审批…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="143"/>
+        <location filename="../../ui/views/counts_view.py" line="146"/>
         <source>Write off…</source>
         <translation>报损…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="144"/>
+        <location filename="../../ui/views/counts_view.py" line="147"/>
         <source>Transfer…</source>
         <translation>移库…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="145"/>
+        <location filename="../../ui/views/counts_view.py" line="148"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="146"/>
+        <location filename="../../ui/views/counts_view.py" line="149"/>
         <source>Quarantine…</source>
         <translation>隔离…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="156"/>
+        <location filename="../../ui/views/counts_view.py" line="159"/>
         <source>Count sheets</source>
         <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="179"/>
+        <location filename="../../ui/views/counts_view.py" line="182"/>
         <source>Count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="194"/>
+        <location filename="../../ui/views/counts_view.py" line="197"/>
         <source>Variances</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="341"/>
+        <location filename="../../ui/views/counts_view.py" line="349"/>
         <source>No lines.</source>
         <translation>没有明细行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="343"/>
+        <location filename="../../ui/views/counts_view.py" line="351"/>
         <source>All {n} counted line(s) match.</source>
         <translation>已盘点的 {n} 行全部一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="345"/>
+        <location filename="../../ui/views/counts_view.py" line="353"/>
         <source>{n} line(s) differ; net value {value}.</source>
         <translation>{n} 行有差异；净值 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="348"/>
+        <location filename="../../ui/views/counts_view.py" line="356"/>
         <source>{n} line(s) not counted yet.</source>
         <translation>还有 {n} 行未盘点。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="370"/>
+        <location filename="../../ui/views/counts_view.py" line="378"/>
         <source>Choose a count sheet, or start a new one.</source>
         <translation>请选择一张盘点单，或新建一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="372"/>
+        <location filename="../../ui/views/counts_view.py" line="380"/>
         <source>Sheet {id} — {warehouse} zone {zone} — {status} — {counted} of {lines} line(s) counted</source>
         <translation>盘点单 {id} — {warehouse} 区域 {zone} — {status} — 已盘 {counted} / {lines} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="477"/>
+        <location filename="../../ui/views/counts_view.py" line="486"/>
         <source>{bin} {sku} lot {lot}: counted {quantity}</source>
         <translation>{bin} {sku} 批次 {lot}：盘点 {quantity}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="499"/>
+        <location filename="../../ui/views/counts_view.py" line="508"/>
         <source>Choose a sheet that is being counted.</source>
         <translation>请选择一张正在盘点的盘点单。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="515"/>
+        <location filename="../../ui/views/counts_view.py" line="524"/>
         <source>That is a FreshFlow {kind} code; scan a bin or a product label.</source>
         <translation>这是 FreshFlow 的{kind}码；请扫描库位或商品标签。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="520"/>
+        <location filename="../../ui/views/counts_view.py" line="529"/>
         <source>This label names no product (no GTIN).</source>
         <translation>此标签不含商品信息（没有 GTIN）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="526"/>
+        <location filename="../../ui/views/counts_view.py" line="535"/>
         <source>Unknown GTIN {gtin}: no product in the catalogue has it.</source>
         <translation>未知 GTIN {gtin}：商品目录中没有该 GTIN 的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="540"/>
+        <location filename="../../ui/views/counts_view.py" line="549"/>
         <source>Bin {code} has no lines on this sheet. If you find stock there, use “Add found stock”.</source>
         <translation>库位 {code} 不在此盘点单上。如在该库位发现库存，请使用“添加盘盈库存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="545"/>
+        <location filename="../../ui/views/counts_view.py" line="554"/>
         <source>Bin {code}: {n} lot(s) to count — {sku} lot {lot} first</source>
         <translation>库位 {code}：需盘点 {n} 个批次 — 先盘 {sku} 批次 {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="559"/>
+        <location filename="../../ui/views/counts_view.py" line="568"/>
         <source> in bin {bin}</source>
         <translation>（库位 {bin}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="560"/>
+        <location filename="../../ui/views/counts_view.py" line="569"/>
         <source>{sku}{lot} is not on this sheet{where}. If it is in the bin, use “Add found stock”.</source>
         <translation>{sku}{lot}不在此盘点单上{where}。如果它在库位中，请使用“添加盘盈库存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="562"/>
+        <location filename="../../ui/views/counts_view.py" line="571"/>
         <source> lot {lot}</source>
         <translation> 批次 {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="565"/>
+        <location filename="../../ui/views/counts_view.py" line="574"/>
         <source>{bin} {sku} lot {lot}: type the count</source>
         <translation>{bin} {sku} 批次 {lot}：请输入盘点数量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="571"/>
+        <location filename="../../ui/views/counts_view.py" line="580"/>
         <source>Scan the bin first, then type the count.</source>
         <translation>请先扫描库位，再输入盘点数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="598"/>
+        <location filename="../../ui/views/counts_view.py" line="607"/>
         <source>Count sheet {id} for {warehouse} zone {zone}: {n} line(s) to count.</source>
         <translation>盘点单 {id}（{warehouse} 区域 {zone}）：需盘点 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="619"/>
+        <location filename="../../ui/views/counts_view.py" line="628"/>
         <source>Added {sku} lot {lot} in {bin}: {quantity}</source>
         <translation>已添加 {bin} 中的 {sku} 批次 {lot}：{quantity}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="629"/>
-        <location filename="../../ui/views/counts_view.py" line="689"/>
+        <location filename="../../ui/views/counts_view.py" line="638"/>
+        <location filename="../../ui/views/counts_view.py" line="698"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="641"/>
+        <location filename="../../ui/views/counts_view.py" line="650"/>
         <source>Submit count sheet {id} ({warehouse} zone {zone}) for approval? The counts cannot be changed afterwards.</source>
         <translation>提交盘点单 {id}（{warehouse} 区域 {zone}）审批吗？提交后不能再修改盘点数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="644"/>
+        <location filename="../../ui/views/counts_view.py" line="653"/>
         <source>{n} line(s) are not counted yet; enter 0 where a lot is not in its bin.</source>
         <translation>还有 {n} 行未盘点；批次不在库位中的请输入 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="646"/>
+        <location filename="../../ui/views/counts_view.py" line="655"/>
         <source>Submit count</source>
         <translation>提交盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="660"/>
+        <location filename="../../ui/views/counts_view.py" line="669"/>
         <source>Approve count sheet {id} ({warehouse} zone {zone})?</source>
         <translation>审批盘点单 {id}（{warehouse} 区域 {zone}）吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="662"/>
+        <location filename="../../ui/views/counts_view.py" line="671"/>
         <source>{n} line(s) differ; stock is adjusted by their variances, net value {value}.</source>
         <translation>{n} 行有差异；库存将按差异调整，净值 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="664"/>
+        <location filename="../../ui/views/counts_view.py" line="673"/>
         <source>Every line matches; no stock changes.</source>
         <translation>所有行一致；库存不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="665"/>
+        <location filename="../../ui/views/counts_view.py" line="674"/>
         <source>Approve count</source>
         <translation>审批盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="665"/>
+        <location filename="../../ui/views/counts_view.py" line="674"/>
         <source>Approve</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="674"/>
+        <location filename="../../ui/views/counts_view.py" line="683"/>
         <source>Count sheet {id} approved: {n} adjustment(s), net value {value}.</source>
         <translation>盘点单 {id} 已审批：{n} 笔调整，净值 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="685"/>
+        <location filename="../../ui/views/counts_view.py" line="694"/>
         <source>Cancel count sheet</source>
         <translation>取消盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="686"/>
+        <location filename="../../ui/views/counts_view.py" line="695"/>
         <source>Cancel count sheet {id} ({warehouse} zone {zone})? Stock is not changed.
 Reason:</source>
         <translation>取消盘点单 {id}（{warehouse} 区域 {zone}）吗？库存不会改变。
 原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="688"/>
+        <location filename="../../ui/views/counts_view.py" line="697"/>
         <source>Cancel sheet</source>
         <translation>取消盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="705"/>
+        <location filename="../../ui/views/counts_view.py" line="714"/>
         <source>Count sheet {id} is submitted for approval.</source>
         <translation>盘点单 {id} 已提交审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="707"/>
+        <location filename="../../ui/views/counts_view.py" line="716"/>
         <source>Count sheet {id} is cancelled.</source>
         <translation>盘点单 {id} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/counts_view.py" line="733"/>
+        <location filename="../../ui/views/counts_view.py" line="742"/>
         <source>Bin {bin} holds none of lot {lot} now.</source>
         <translation>库位 {bin} 目前没有批次 {lot} 的库存。</translation>
     </message>
@@ -1205,337 +1205,337 @@ Reload to see the current version; what you typed here will be replaced.</source
 <context>
     <name>GoodsInView</name>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="91"/>
+        <location filename="../../ui/views/goods_in_view.py" line="92"/>
         <source>Scan a supplier label, a product or a bin (B:…); type a quantity; Enter receives</source>
         <extracomment>tables whose change makes the goods-in data (warehouses, bins, products, bin stock) stale what a receipt touches (other views listen for these) QSettings key of the warehouse this station receives into</extracomment>
         <translation>扫描供应商标签、商品或库位（B:…）；输入数量；按回车收货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="101"/>
-        <location filename="../../ui/views/goods_in_view.py" line="744"/>
+        <location filename="../../ui/views/goods_in_view.py" line="102"/>
+        <location filename="../../ui/views/goods_in_view.py" line="730"/>
         <source>Scan the first label of the delivery.</source>
         <translation>请扫描本次送货的第一张标签。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="110"/>
-        <location filename="../../ui/views/goods_in_view.py" line="191"/>
+        <location filename="../../ui/views/goods_in_view.py" line="111"/>
+        <location filename="../../ui/views/goods_in_view.py" line="192"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="113"/>
+        <location filename="../../ui/views/goods_in_view.py" line="114"/>
         <source>Delivery note no.</source>
         <translation>送货单号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="114"/>
+        <location filename="../../ui/views/goods_in_view.py" line="115"/>
         <source>New delivery</source>
         <translation>新送货单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="115"/>
+        <location filename="../../ui/views/goods_in_view.py" line="116"/>
         <source>Clear the supplier, the delivery note and the list of lines received</source>
         <translation>清空供应商、送货单号和已收货明细</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="120"/>
+        <location filename="../../ui/views/goods_in_view.py" line="121"/>
         <source>Scan, or type SKU or name</source>
         <translation>扫描，或输入 SKU 或名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="135"/>
+        <location filename="../../ui/views/goods_in_view.py" line="136"/>
         <source>Optional: the best-before date printed on the label</source>
         <translation>可选：标签上印的最佳食用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="142"/>
+        <location filename="../../ui/views/goods_in_view.py" line="143"/>
         <source>Scan or type the bin</source>
         <translation>扫描或输入库位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="148"/>
-        <location filename="../../ui/views/goods_in_view.py" line="717"/>
+        <location filename="../../ui/views/goods_in_view.py" line="149"/>
+        <location filename="../../ui/views/goods_in_view.py" line="703"/>
         <source>Receive</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="151"/>
+        <location filename="../../ui/views/goods_in_view.py" line="152"/>
         <source>Clear line</source>
         <translation>清空本行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="184"/>
+        <location filename="../../ui/views/goods_in_view.py" line="185"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="190"/>
+        <location filename="../../ui/views/goods_in_view.py" line="191"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="192"/>
+        <location filename="../../ui/views/goods_in_view.py" line="193"/>
         <source>Delivery note</source>
         <translation>送货单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="209"/>
+        <location filename="../../ui/views/goods_in_view.py" line="210"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="212"/>
+        <location filename="../../ui/views/goods_in_view.py" line="213"/>
         <source>Lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="214"/>
+        <location filename="../../ui/views/goods_in_view.py" line="215"/>
         <source>Expiry</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="217"/>
+        <location filename="../../ui/views/goods_in_view.py" line="218"/>
         <source>Best before</source>
         <translation>最佳食用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="219"/>
+        <location filename="../../ui/views/goods_in_view.py" line="220"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="225"/>
+        <location filename="../../ui/views/goods_in_view.py" line="226"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="234"/>
+        <location filename="../../ui/views/goods_in_view.py" line="235"/>
         <source>Line</source>
         <translation>收货行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="245"/>
-        <location filename="../../ui/views/goods_in_view.py" line="723"/>
+        <location filename="../../ui/views/goods_in_view.py" line="246"/>
+        <location filename="../../ui/views/goods_in_view.py" line="709"/>
         <source>Received this delivery</source>
         <translation>本次已收货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="246"/>
-        <location filename="../../ui/views/goods_in_view.py" line="773"/>
+        <location filename="../../ui/views/goods_in_view.py" line="247"/>
+        <location filename="../../ui/views/goods_in_view.py" line="759"/>
         <source>Stock in bin</source>
         <translation>库位库存</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="258"/>
+        <location filename="../../ui/views/goods_in_view.py" line="259"/>
         <source>The same label was read twice; it counts once. Scan the next one.</source>
         <translation>同一张标签被读取了两次，只计一次。请扫描下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="379"/>
+        <location filename="../../ui/views/goods_in_view.py" line="365"/>
         <source>That is a FreshFlow {kind} code ({value}). Scan a supplier label, a product or a bin.</source>
         <translation>这是 FreshFlow 的{kind}码（{value}）。请扫描供应商标签、商品或库位。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="385"/>
+        <location filename="../../ui/views/goods_in_view.py" line="371"/>
         <source>This label names no product (no GTIN): it is a pallet or case label. Scan the label on the goods.</source>
         <translation>此标签不含商品信息（没有 GTIN）：这是托盘或箱标签。请扫描货物上的标签。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="410"/>
+        <location filename="../../ui/views/goods_in_view.py" line="396"/>
         <source>Unknown GTIN {gtin}: no product in the catalogue has it. Check the label, or ask for the GTIN to be added to the product.</source>
         <translation>未知 GTIN {gtin}：商品目录中没有该 GTIN 的商品。请检查标签，或请人将该 GTIN 添加到商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="427"/>
+        <location filename="../../ui/views/goods_in_view.py" line="413"/>
         <source>from the label (AI 17)</source>
         <translation>来自标签（AI 17）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="430"/>
+        <location filename="../../ui/views/goods_in_view.py" line="416"/>
         <source>best-before date (AI 15): the label has no expiry date</source>
         <translation>最佳食用日期（AI 15）：标签上没有到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="440"/>
+        <location filename="../../ui/views/goods_in_view.py" line="426"/>
         <source>lot {lot}</source>
         <translation>批次 {lot}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="443"/>
+        <location filename="../../ui/views/goods_in_view.py" line="429"/>
         <source>expiry {date}</source>
         <translation>到期 {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="444"/>
+        <location filename="../../ui/views/goods_in_view.py" line="430"/>
         <source>expiry {date} (best-before, AI 15)</source>
         <translation>到期 {date}（最佳食用日期，AI 15）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="452"/>
+        <location filename="../../ui/views/goods_in_view.py" line="438"/>
         <source>{line} — this lot expired on {date}; expired goods cannot be received.</source>
         <translation>{line} — 该批次已于 {date} 过期；过期货物不能收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="457"/>
-        <location filename="../../ui/views/goods_in_view.py" line="508"/>
-        <location filename="../../ui/views/goods_in_view.py" line="525"/>
+        <location filename="../../ui/views/goods_in_view.py" line="443"/>
+        <location filename="../../ui/views/goods_in_view.py" line="494"/>
+        <location filename="../../ui/views/goods_in_view.py" line="511"/>
         <source>enter: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="476"/>
+        <location filename="../../ui/views/goods_in_view.py" line="462"/>
         <source>(the label counts {count} pieces; {sku} is received by weight)</source>
         <translation>（标签上为 {count} 件；{sku} 按重量收货）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="482"/>
+        <location filename="../../ui/views/goods_in_view.py" line="468"/>
         <source>(net weight ignored: {sku} is received in pieces)</source>
         <translation>（已忽略净重：{sku} 按件收货）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="490"/>
+        <location filename="../../ui/views/goods_in_view.py" line="476"/>
         <source>Choose the warehouse first.</source>
         <translation>请先选择仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="493"/>
+        <location filename="../../ui/views/goods_in_view.py" line="479"/>
         <source>Bin {code} is not a bin of warehouse {warehouse}. Scan a bin of {warehouse}, or choose the right warehouse.</source>
         <translation>库位 {code} 不属于仓库 {warehouse}。请扫描 {warehouse} 的库位，或选择正确的仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="498"/>
+        <location filename="../../ui/views/goods_in_view.py" line="484"/>
         <source>Bin {code} is not in use; choose another bin.</source>
         <translation>库位 {code} 已停用；请选择其他库位。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="506"/>
+        <location filename="../../ui/views/goods_in_view.py" line="492"/>
         <source>Bin {code}</source>
         <translation>库位 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="510"/>
-        <location filename="../../ui/views/goods_in_view.py" line="526"/>
+        <location filename="../../ui/views/goods_in_view.py" line="496"/>
+        <location filename="../../ui/views/goods_in_view.py" line="512"/>
         <source>press Enter to receive</source>
         <translation>按回车收货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="524"/>
+        <location filename="../../ui/views/goods_in_view.py" line="510"/>
         <source>Quantity {quantity}</source>
         <translation>数量 {quantity}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="532"/>
+        <location filename="../../ui/views/goods_in_view.py" line="518"/>
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="534"/>
+        <location filename="../../ui/views/goods_in_view.py" line="520"/>
         <source>lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="536"/>
+        <location filename="../../ui/views/goods_in_view.py" line="522"/>
         <source>expiry</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="538"/>
+        <location filename="../../ui/views/goods_in_view.py" line="524"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="540"/>
+        <location filename="../../ui/views/goods_in_view.py" line="526"/>
         <source>bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="561"/>
+        <location filename="../../ui/views/goods_in_view.py" line="547"/>
         <source>No single product matches “{text}”; pick one from the list.</source>
         <translation>没有唯一匹配“{text}”的商品；请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="594"/>
-        <location filename="../../ui/views/goods_in_view.py" line="603"/>
+        <location filename="../../ui/views/goods_in_view.py" line="580"/>
+        <location filename="../../ui/views/goods_in_view.py" line="589"/>
         <source>pcs</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="595"/>
-        <location filename="../../ui/views/goods_in_view.py" line="604"/>
+        <location filename="../../ui/views/goods_in_view.py" line="581"/>
+        <location filename="../../ui/views/goods_in_view.py" line="590"/>
         <source>pieces</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="598"/>
+        <location filename="../../ui/views/goods_in_view.py" line="584"/>
         <source>by weight: enter kg (3 decimals)</source>
         <translation>按重量：输入千克（3 位小数）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="599"/>
+        <location filename="../../ui/views/goods_in_view.py" line="585"/>
         <source>kg</source>
         <translation>千克</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="602"/>
+        <location filename="../../ui/views/goods_in_view.py" line="588"/>
         <source>in pieces</source>
         <translation>按件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="613"/>
+        <location filename="../../ui/views/goods_in_view.py" line="599"/>
         <source>typed</source>
         <translation>手工输入</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="641"/>
+        <location filename="../../ui/views/goods_in_view.py" line="627"/>
         <source>Choose the warehouse.</source>
         <translation>请选择仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="644"/>
+        <location filename="../../ui/views/goods_in_view.py" line="630"/>
         <source>Scan the product label, or type the SKU or name and pick the product.</source>
         <translation>请扫描商品标签，或输入 SKU 或名称并选择商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="648"/>
+        <location filename="../../ui/views/goods_in_view.py" line="634"/>
         <source>Enter the expiry date from the label.</source>
         <translation>请输入标签上的到期日。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="655"/>
+        <location filename="../../ui/views/goods_in_view.py" line="641"/>
         <source>Scan or type the bin the goods go into.</source>
         <translation>请扫描或输入货物要放入的库位。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="658"/>
+        <location filename="../../ui/views/goods_in_view.py" line="644"/>
         <source>Bin {code} is not a bin of warehouse {warehouse}.</source>
         <translation>库位 {code} 不属于仓库 {warehouse}。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="695"/>
+        <location filename="../../ui/views/goods_in_view.py" line="681"/>
         <source>Received {quantity} × {sku} lot {lot} into {bin}</source>
         <translation>已收货 {quantity} × {sku} 批次 {lot}，放入 {bin}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="717"/>
+        <location filename="../../ui/views/goods_in_view.py" line="703"/>
         <source>Receiving…</source>
         <translation>正在收货…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/goods_in_view.py" line="721"/>
+        <location filename="../../ui/views/goods_in_view.py" line="707"/>
         <source>%n line(s) received</source>
         <translation>
             <numerusform>已收货 %n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/goods_in_view.py" line="722"/>
+        <location filename="../../ui/views/goods_in_view.py" line="708"/>
         <source>Received this delivery (%n)</source>
         <translation>
             <numerusform>本次已收货（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/goods_in_view.py" line="772"/>
+        <location filename="../../ui/views/goods_in_view.py" line="758"/>
         <source>Stock in bin {code}</source>
         <translation>库位 {code} 的库存</translation>
     </message>
@@ -2176,6 +2176,309 @@ Reload to see the current version; what you typed here will be replaced.</source
     </message>
 </context>
 <context>
+    <name>PickListTableModel</name>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="22"/>
+        <source>order</source>
+        <translation>按订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="23"/>
+        <source>wave</source>
+        <translation>波次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="29"/>
+        <source>open</source>
+        <translation>待拣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="30"/>
+        <source>being picked</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="31"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="32"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="60"/>
+        <source>List</source>
+        <translation>拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="61"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="62"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="63"/>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="64"/>
+        <source>Temperature</source>
+        <translation>温层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="65"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="66"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="67"/>
+        <source>Open tasks</source>
+        <translation>待拣任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="68"/>
+        <source>Claimed by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="69"/>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/pick_lists.py" line="70"/>
+        <source>Claimed until</source>
+        <translation>领取有效至</translation>
+    </message>
+</context>
+<context>
+    <name>PickListsView</name>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="119"/>
+        <source>The warehouse whose pick lists are shown and planned</source>
+        <extracomment>the last dialog opened (wave or reason), for tests and to keep it alive while open</extracomment>
+        <translation>显示并规划其拣货单的仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="121"/>
+        <source>Open and being picked</source>
+        <translation>待拣和拣货中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="121"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="122"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="143"/>
+        <source>Plan per order</source>
+        <translation>按订单规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="144"/>
+        <source>One pick list for every allocated order of the warehouse</source>
+        <translation>为该仓库每个已分配的订单生成一张拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="145"/>
+        <source>Plan wave…</source>
+        <translation>规划波次…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="146"/>
+        <source>One pick list per temperature class for the allocated orders of a delivery date and slot</source>
+        <translation>为某一配送日期和时段的已分配订单，按温层各生成一张拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="148"/>
+        <source>Cancel list…</source>
+        <translation>取消拣货单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="149"/>
+        <source>Take a list nobody has picked from off the floor: its orders go back to allocated</source>
+        <translation>撤下尚无人拣货的拣货单：其订单退回已分配状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="151"/>
+        <location filename="../../ui/views/pick_lists_view.py" line="334"/>
+        <source>Release</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="152"/>
+        <source>Put a list back for any picker (another picker&apos;s list: once their claim has expired)</source>
+        <translation>将拣货单交还给所有拣货员（其他拣货员的拣货单：须待其领取过期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="154"/>
+        <source>Take over…</source>
+        <translation>接管…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="155"/>
+        <source>Claim a list whose picker&apos;s claim has expired for this PC</source>
+        <translation>由本机接管领取已过期的拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="164"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="166"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="208"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/pick_lists_view.py" line="245"/>
+        <source>%n pick list(s)</source>
+        <translation>
+            <numerusform>%n 张拣货单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="296"/>
+        <source>No allocated orders to plan in {warehouse}{scope}.</source>
+        <translation>{warehouse}{scope} 没有可规划的已分配订单。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/pick_lists_view.py" line="299"/>
+        <source>Planned %n pick list(s) in {warehouse}{scope}: {lists}.</source>
+        <translation>
+            <numerusform>已在 {warehouse}{scope} 规划 %n 张拣货单：{lists}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="309"/>
+        <source>Cancel pick list {code}?</source>
+        <translation>取消拣货单 {code}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="310"/>
+        <source>Why is pick list {code} cancelled?</source>
+        <translation>为什么取消拣货单 {code}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="310"/>
+        <source>Cancel list</source>
+        <translation>取消拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="311"/>
+        <source>Its orders go back to allocated and can be planned again. Lists of the same wave that share its orders are cancelled with it.</source>
+        <translation>其订单将退回已分配状态，可以重新规划。同一波次中与之共享订单的拣货单将一并取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="313"/>
+        <source>Keep the list</source>
+        <translation>保留拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="314"/>
+        <source>Planned by mistake</source>
+        <translation>误规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="314"/>
+        <source>Replanned as a wave</source>
+        <translation>改为按波次规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="315"/>
+        <source>Delivery moved</source>
+        <translation>配送时间已变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="323"/>
+        <source>Pick list PL-{id} is cancelled; its orders are back to allocated.</source>
+        <translation>拣货单 PL-{id} 已取消；其订单已退回已分配状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="331"/>
+        <source>Release pick list {code}</source>
+        <translation>释放拣货单 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="332"/>
+        <source>Why is pick list {code} put back for any picker? {user} holds it at {station}.</source>
+        <translation>为什么将拣货单 {code} 交还给所有拣货员？{user} 正在工作站 {station} 持有它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="334"/>
+        <source>What was picked stays picked.</source>
+        <translation>已拣的商品保持已拣。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="335"/>
+        <location filename="../../ui/views/pick_lists_view.py" line="356"/>
+        <source>Station crashed</source>
+        <translation>工作站故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="335"/>
+        <source>Picker&apos;s shift ended</source>
+        <translation>拣货员已下班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="343"/>
+        <source>Pick list PL-{id} is back for any picker.</source>
+        <translation>拣货单 PL-{id} 已交还，任何拣货员都可以领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="351"/>
+        <source>Take over pick list {code}</source>
+        <translation>接管拣货单 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="352"/>
+        <source>Why do you take pick list {code} over from {user}?</source>
+        <translation>为什么从 {user} 处接管拣货单 {code}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="354"/>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="355"/>
+        <source>The list is claimed for you at station {station}.</source>
+        <translation>拣货单将在工作站 {station} 由您领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="356"/>
+        <source>Picker left</source>
+        <translation>拣货员已离开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="364"/>
+        <source>Pick list PL-{id} is yours now, at station {station}.</source>
+        <translation>拣货单 PL-{id} 现归您所有，工作站：{station}。</translation>
+    </message>
+</context>
+<context>
     <name>PickTaskTableModel</name>
     <message>
         <location filename="../../ui/models/picking.py" line="128"/>
@@ -2296,350 +2599,350 @@ Reload to see the current version; what you typed here will be replaced.</source
 <context>
     <name>PickingView</name>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="164"/>
+        <location filename="../../ui/views/picking_view.py" line="165"/>
         <source>The warehouse this station picks in</source>
         <extracomment>tables whose change (here or at another station) makes the open list stale QSettings key of the warehouse this station picks in (its code) QSettings key of this station&apos;s name for the scan numbering (default: derived from the host name) waits before sending a scan again while the database cannot be reached (the last one repeats) actions that are numbered with the station&apos;s scan sequence (and need an open list) the scan sequence, given when first sent and kept for every retry time.perf_counter() when the scan or key arrived (scan-to-feedback latency) (outcome, seconds from the scan&apos;s arrival to the result on screen) after every numbered action the list shown changed (a PickListView, or None) the queue ran empty (nothing waiting, nothing in flight)</extracomment>
         <translation>本工作站拣货所在的仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="168"/>
+        <location filename="../../ui/views/picking_view.py" line="169"/>
         <source>Scan the bin, the item or a tote; type a count and press Enter</source>
         <translation>扫描库位、商品或周转箱；输入数量后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="178"/>
+        <location filename="../../ui/views/picking_view.py" line="179"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="189"/>
+        <location filename="../../ui/views/picking_view.py" line="190"/>
         <source>Take</source>
         <translation>拣取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="214"/>
+        <location filename="../../ui/views/picking_view.py" line="215"/>
         <source>F5  Take next pick list</source>
         <translation>F5  领取下一张拣货单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="222"/>
+        <location filename="../../ui/views/picking_view.py" line="223"/>
         <source>Enter  Yes, take it</source>
         <translation>Enter  是，拣取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="223"/>
+        <location filename="../../ui/views/picking_view.py" line="224"/>
         <source>Esc  No</source>
         <translation>Esc  否</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="236"/>
+        <location filename="../../ui/views/picking_view.py" line="237"/>
         <source>F2  Undo</source>
         <translation>F2  撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="237"/>
+        <location filename="../../ui/views/picking_view.py" line="238"/>
         <source>F4  Short</source>
         <translation>F4  缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="238"/>
+        <location filename="../../ui/views/picking_view.py" line="239"/>
         <source>F6  Lot not found</source>
         <translation>F6  找不到批次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="239"/>
+        <location filename="../../ui/views/picking_view.py" line="240"/>
         <source>F7  Skip</source>
         <translation>F7  跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="240"/>
+        <location filename="../../ui/views/picking_view.py" line="241"/>
         <source>F9  Release list</source>
         <translation>F9  释放拣货单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="241"/>
+        <location filename="../../ui/views/picking_view.py" line="242"/>
         <source>Take back the last item scan (the goods go back into the bin)</source>
         <translation>撤销最后一次商品扫描（商品放回库位）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="242"/>
+        <location filename="../../ui/views/picking_view.py" line="243"/>
         <source>The rest of this task is not there</source>
         <translation>此项剩余的商品不在库位中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="243"/>
+        <location filename="../../ui/views/picking_view.py" line="244"/>
         <source>The reserved lot is not in the bin; another valid lot of the product will be accepted</source>
         <translation>预留的批次不在库位中；将接受该商品的其他有效批次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="245"/>
+        <location filename="../../ui/views/picking_view.py" line="246"/>
         <source>Leave this task for later (it moves to the end of the list)</source>
         <translation>稍后再拣此项（移到拣货单末尾）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="246"/>
+        <location filename="../../ui/views/picking_view.py" line="247"/>
         <source>Put the list back for another picker; what is picked stays picked</source>
         <translation>将拣货单交还给其他拣货员；已拣的商品保持已拣</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="281"/>
+        <location filename="../../ui/views/picking_view.py" line="282"/>
         <source>Only tasks still to pick</source>
         <translation>只显示待拣项</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="288"/>
+        <location filename="../../ui/views/picking_view.py" line="289"/>
         <source>This station&apos;s name: its scans are numbered under it</source>
         <translation>本工作站的名称：扫描按此名称编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="309"/>
+        <location filename="../../ui/views/picking_view.py" line="310"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="396"/>
+        <location filename="../../ui/views/picking_view.py" line="397"/>
         <source>The same label was read twice; it counts once. Scan the next one.</source>
         <translation>同一张标签被读取了两次，只计一次。请扫描下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="430"/>
+        <location filename="../../ui/views/picking_view.py" line="431"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="577"/>
+        <location filename="../../ui/views/picking_view.py" line="564"/>
         <source>Pick list {code} is still open: finish it, or release it (F9) first.</source>
         <translation>拣货单 {code} 仍未完成：请先完成它，或将其释放（F9）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="581"/>
-        <location filename="../../ui/views/picking_view.py" line="724"/>
+        <location filename="../../ui/views/picking_view.py" line="568"/>
+        <location filename="../../ui/views/picking_view.py" line="711"/>
         <source>Choose the warehouse this station picks in first.</source>
         <translation>请先选择本工作站拣货所在的仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="613"/>
+        <location filename="../../ui/views/picking_view.py" line="600"/>
         <source>Report {product} short in bin {bin}: {left} not there? F4 or Enter = yes, Esc = no.</source>
         <translation>将库位 {bin} 的 {product} 报缺货：{left} 不在库位中？F4 或 Enter = 是，Esc = 否。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="625"/>
+        <location filename="../../ui/views/picking_view.py" line="612"/>
         <source>Release pick list {code} for another picker? What you picked stays picked. F9 or Enter = yes, Esc = no.</source>
         <translation>释放拣货单 {code}，交给其他拣货员吗？已拣的商品保持已拣。F9 或 Enter = 是，Esc = 否。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="681"/>
+        <location filename="../../ui/views/picking_view.py" line="668"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="795"/>
+        <location filename="../../ui/views/picking_view.py" line="782"/>
         <source>The database cannot be reached; trying again. Your {n} scan(s) are kept and sent in order — keep the goods where they are.</source>
         <translation>无法连接数据库，正在重试。您的 {n} 次扫描已保存，将按顺序发送——请保持商品原位不动。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="824"/>
+        <location filename="../../ui/views/picking_view.py" line="811"/>
         <source>No pick list is waiting.</source>
         <translation>没有待拣的拣货单。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="830"/>
+        <location filename="../../ui/views/picking_view.py" line="817"/>
         <source>Pick list {code}: nothing left to pick.</source>
         <translation>拣货单 {code}：已没有待拣商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="832"/>
+        <location filename="../../ui/views/picking_view.py" line="819"/>
         <source>Pick list {code}: {n} task(s). Go to bin {bin}.</source>
         <translation>拣货单 {code}：共 {n} 项。请前往库位 {bin}。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="839"/>
+        <location filename="../../ui/views/picking_view.py" line="826"/>
         <source>Pick list {code} is released; another picker can take it.</source>
         <translation>拣货单 {code} 已释放；其他拣货员可以领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="854"/>
+        <location filename="../../ui/views/picking_view.py" line="841"/>
         <source>Pick list {code} is finished. Press F5 or Enter to take the next one.</source>
         <translation>拣货单 {code} 已完成。按 F5 或 Enter 领取下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="858"/>
+        <location filename="../../ui/views/picking_view.py" line="845"/>
         <source>No pick list is open. Press F5 or Enter to take the next one.</source>
         <translation>没有正在拣的拣货单。按 F5 或 Enter 领取下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="862"/>
+        <location filename="../../ui/views/picking_view.py" line="849"/>
         <source>Pick list {code} was cancelled. Press F5 to take the next one.</source>
         <translation>拣货单 {code} 已取消。按 F5 领取下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="863"/>
+        <location filename="../../ui/views/picking_view.py" line="850"/>
         <source>Pick list {code} is no longer yours (now: {holder}). Press F5 to take the next one.</source>
         <translation>拣货单 {code} 已不归您（现为：{holder}）。按 F5 领取下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="864"/>
+        <location filename="../../ui/views/picking_view.py" line="851"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="896"/>
+        <location filename="../../ui/views/picking_view.py" line="883"/>
         <source>✔ Pick list {code} is finished.
 Press F5 or Enter to take the next one.</source>
         <translation>✔ 拣货单 {code} 已完成。
 按 F5 或 Enter 领取下一张。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="899"/>
+        <location filename="../../ui/views/picking_view.py" line="886"/>
         <source>Nothing left to pick on {code}.</source>
         <translation>{code} 已没有待拣商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="903"/>
+        <location filename="../../ui/views/picking_view.py" line="890"/>
         <source>Choose the warehouse this station picks in.</source>
         <translation>请选择本工作站拣货所在的仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="905"/>
+        <location filename="../../ui/views/picking_view.py" line="892"/>
         <source>Nothing to pick in {warehouse} right now.
 Press F5 or Enter to look again.</source>
         <translation>{warehouse} 目前没有需要拣货的商品。
 按 F5 或 Enter 重新查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="907"/>
+        <location filename="../../ui/views/picking_view.py" line="894"/>
         <source>No pick list open.
 Press F5 or Enter to take the next pick list of {warehouse}.</source>
         <translation>没有正在拣的拣货单。
 按 F5 或 Enter 领取 {warehouse} 的下一张拣货单。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="912"/>
+        <location filename="../../ui/views/picking_view.py" line="899"/>
         <source>Picking</source>
         <translation>拣货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="918"/>
+        <location filename="../../ui/views/picking_view.py" line="905"/>
         <source>no list</source>
         <translation>无拣货单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="922"/>
+        <location filename="../../ui/views/picking_view.py" line="909"/>
         <source>Wave</source>
         <translation>波次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="922"/>
+        <location filename="../../ui/views/picking_view.py" line="909"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="924"/>
+        <location filename="../../ui/views/picking_view.py" line="911"/>
         <source>Order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="926"/>
+        <location filename="../../ui/views/picking_view.py" line="913"/>
         <source>Wave of {n} orders</source>
         <translation>波次（{n} 个订单）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="930"/>
+        <location filename="../../ui/views/picking_view.py" line="917"/>
         <source>Delivery {slot}</source>
         <translation>配送 {slot}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="935"/>
+        <location filename="../../ui/views/picking_view.py" line="922"/>
         <source>{done} / {total} tasks</source>
         <translation>{done} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="953"/>
+        <location filename="../../ui/views/picking_view.py" line="940"/>
         <source>Go to bin {bin} and scan it</source>
         <translation>前往库位 {bin} 并扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="955"/>
+        <location filename="../../ui/views/picking_view.py" line="942"/>
         <source>Scan an empty tote for order {order}</source>
         <translation>为订单 {order} 扫描一个空周转箱</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="957"/>
+        <location filename="../../ui/views/picking_view.py" line="944"/>
         <source>Scan another lot of the product</source>
         <translation>扫描该商品的其他批次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="959"/>
+        <location filename="../../ui/views/picking_view.py" line="946"/>
         <source>Scan each item (or scan one and type how many)</source>
         <translation>逐件扫描商品（或扫描一件后输入数量）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="960"/>
+        <location filename="../../ui/views/picking_view.py" line="947"/>
         <source>Scan each piece&apos;s label</source>
         <translation>扫描每一件的标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="967"/>
+        <location filename="../../ui/views/picking_view.py" line="954"/>
         <source>SKU {sku}</source>
         <translation>SKU {sku}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="969"/>
+        <location filename="../../ui/views/picking_view.py" line="956"/>
         <source>of {amount}</source>
         <translation>共 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="974"/>
+        <location filename="../../ui/views/picking_view.py" line="961"/>
         <source>picked {picked}</source>
         <translation>已拣 {picked}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="976"/>
+        <location filename="../../ui/views/picking_view.py" line="963"/>
         <source>{n} picked</source>
         <translation>已拣 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="979"/>
+        <location filename="../../ui/views/picking_view.py" line="966"/>
         <source>Lot {lot} not found: any other valid lot of this product in the bin is accepted.</source>
         <translation>找不到批次 {lot}：接受库位中该商品的任何其他有效批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="982"/>
+        <location filename="../../ui/views/picking_view.py" line="969"/>
         <source>Lot {lot} · expires {date}</source>
         <translation>批次 {lot} · {date} 到期</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="985"/>
+        <location filename="../../ui/views/picking_view.py" line="972"/>
         <source>no tote yet: scan an empty one</source>
         <translation>尚无周转箱：请扫描一个空周转箱</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="986"/>
+        <location filename="../../ui/views/picking_view.py" line="973"/>
         <source>Order {order} → tote {tote}</source>
         <translation>订单 {order} → 周转箱 {tote}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="988"/>
+        <location filename="../../ui/views/picking_view.py" line="975"/>
         <source>Order {order}</source>
         <translation>订单 {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="997"/>
+        <location filename="../../ui/views/picking_view.py" line="984"/>
         <source>Substitute: {n} × {product} ({sku}) instead of {original}?</source>
         <translation>替代品：用 {n} × {product}（{sku}）代替 {original}？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="999"/>
+        <location filename="../../ui/views/picking_view.py" line="986"/>
         <source>the missing goods</source>
         <translation>缺少的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="1021"/>
+        <location filename="../../ui/views/picking_view.py" line="1008"/>
         <source>{open} to pick, {done} done</source>
         <translation>待拣 {open}，已完成 {done}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/picking_view.py" line="1023"/>
+        <location filename="../../ui/views/picking_view.py" line="1010"/>
         <source>, {n} short</source>
         <translation>，缺货 {n}</translation>
     </message>
@@ -4747,19 +5050,19 @@ Empty: the embedded database {url}</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="80"/>
-        <location filename="../../ui/views/registry.py" line="96"/>
+        <location filename="../../ui/views/registry.py" line="82"/>
+        <location filename="../../ui/views/registry.py" line="98"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="87"/>
+        <location filename="../../ui/views/registry.py" line="89"/>
         <source>Review desk</source>
         <translation>审单台</translation>
     </message>
     <message>
         <location filename="../../ui/views/registry.py" line="74"/>
-        <location filename="../../ui/views/registry.py" line="88"/>
+        <location filename="../../ui/views/registry.py" line="90"/>
         <source>Goods-in</source>
         <translation>收货</translation>
     </message>
@@ -4775,63 +5078,68 @@ Empty: the embedded database {url}</source>
     </message>
     <message>
         <location filename="../../ui/views/registry.py" line="78"/>
-        <location filename="../../ui/views/registry.py" line="89"/>
+        <location filename="../../ui/views/registry.py" line="91"/>
         <source>Picking</source>
         <translation>拣货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="90"/>
+        <location filename="../../ui/views/registry.py" line="80"/>
+        <source>Pick lists</source>
+        <translation>拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/registry.py" line="92"/>
         <source>QC bench</source>
         <translation>质检台</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="91"/>
+        <location filename="../../ui/views/registry.py" line="93"/>
         <source>Packing bench</source>
         <translation>打包台</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="92"/>
+        <location filename="../../ui/views/registry.py" line="94"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="93"/>
+        <location filename="../../ui/views/registry.py" line="95"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
         <location filename="../../ui/views/registry.py" line="72"/>
-        <location filename="../../ui/views/registry.py" line="94"/>
+        <location filename="../../ui/views/registry.py" line="96"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="95"/>
+        <location filename="../../ui/views/registry.py" line="97"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="186"/>
+        <location filename="../../ui/views/registry.py" line="188"/>
         <source>The {name} station is not available in this version. FreshFlow opens the views your role can use instead.</source>
         <translation>此版本暂不提供 {name} 工作站。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="190"/>
+        <location filename="../../ui/views/registry.py" line="192"/>
         <source>There is no station named “{name}”. Known stations: {names}. FreshFlow opens the views your role can use instead.</source>
         <translation>没有名为“{name}”的工作站。已知工作站：{names}。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="195"/>
+        <location filename="../../ui/views/registry.py" line="197"/>
         <source>Your role ({role}) may not use the {name} station. FreshFlow opens the views your role can use instead.</source>
         <translation>您的角色（{role}）无权使用 {name} 工作站。FreshFlow 将改为打开您的角色可以使用的视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="205"/>
+        <location filename="../../ui/views/registry.py" line="207"/>
         <source>There is nothing for the role {role} in this version of FreshFlow yet.</source>
         <translation>此版本的 FreshFlow 暂时还没有适用于角色“{role}”的功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/registry.py" line="209"/>
+        <location filename="../../ui/views/registry.py" line="211"/>
         <source>Coming in a later version: {stations}.</source>
         <translation>后续版本将提供：{stations}。</translation>
     </message>
@@ -4979,6 +5287,45 @@ Empty: the embedded database {url}</source>
         <location filename="../../ui/views/admin_view.py" line="232"/>
         <source>Saved bin {code}.</source>
         <translation>已保存货位 {code}。</translation>
+    </message>
+</context>
+<context>
+    <name>WaveDialog</name>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="64"/>
+        <source>Plan a wave in {warehouse}</source>
+        <extracomment>what planning or cancelling changes (told to the other views) QSettings key of the warehouse whose lists this PC shows (its code) the state filter&apos;s choices: (object key, states)</extracomment>
+        <translation>在 {warehouse} 规划波次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="66"/>
+        <source>The allocated orders of one delivery date and slot become one pick list per temperature class; pickers put each order in its own tote.</source>
+        <translation>某一配送日期和时段的已分配订单将按温层各生成一张拣货单；拣货员将每个订单放入各自的周转箱。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="75"/>
+        <source>HH:MM-HH:MM</source>
+        <translation>HH:MM-HH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="80"/>
+        <source>Plan wave</source>
+        <translation>规划波次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="81"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="86"/>
+        <source>Delivery date</source>
+        <translation>配送日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pick_lists_view.py" line="87"/>
+        <source>Delivery slot</source>
+        <translation>配送时段</translation>
     </message>
 </context>
 <context>

@@ -16,8 +16,10 @@ from ui.views.registry import VIEWS, StationStatus, ViewUnavailable, lazy_view, 
     (Role.STOCK_CLERK, ["catalog", "stock", "goods_in", "counts"]),
     (Role.PACKER, ["catalog", "stock", "customers"]),
     (Role.CS_REP, ["catalog", "stock", "customers", "review", "orders", "admin"]),  # the audit log
-    (Role.SUPERVISOR, ["catalog", "stock", "customers", "review", "orders", "goods_in", "counts", "picking", "admin"]),
-    (Role.ADMIN, ["catalog", "stock", "customers", "review", "orders", "goods_in", "counts", "picking", "admin"]),
+    (Role.SUPERVISOR, ["catalog", "stock", "customers", "review", "orders", "goods_in", "counts", "picking",
+                       "pick_lists", "admin"]),
+    (Role.ADMIN, ["catalog", "stock", "customers", "review", "orders", "goods_in", "counts", "picking", "pick_lists",
+                  "admin"]),
 ])
 def test_views_per_role(role, expected):
     assert [spec.view_id for spec in views_for(role)] == expected

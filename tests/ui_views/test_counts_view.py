@@ -4,6 +4,8 @@ transfer, quarantine) from the goods-in panel and from a variance line."""
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton, QTableView
 from shiboken6 import isValid
@@ -57,9 +59,7 @@ def create_sheet(qtbot, view: CountsView, warehouse_code: str = "SH", zone: str 
     wait_idle(qtbot, view.context)
     qtbot.waitUntil(lambda: view.current_sheet() is not None and view.current_sheet().zone == zone)
     qtbot.waitUntil(lambda: view.line_model.rowCount() > 0)
-    # The creation also announced the change, which reloads the view after a 200 ms debounce. Reload now instead:
-    # on a busy machine that reload could start before a count the test then records and finish after it, and
-    # its older lines would replace the recorded count in the table (a race of the view itself).
+    # the creation also announced the change, which reloads the view after a 200 ms debounce: let it settle now
     view.refresh()
     wait_idle(qtbot, view.context)
 
@@ -75,6 +75,32 @@ def closed(dialog) -> bool:
 
 def all_cell_texts(model) -> list[str]:
     return [str(model.index(r, c).data() or "") for r in range(model.rowCount()) for c in range(model.columnCount())]
+
+
+def test_a_sheet_read_from_before_a_save_never_shows_the_older_count(qtbot, stock_context, demo_db, monkeypatch):
+    stock_in_test_zone(demo_db)
+    view = open_counts(qtbot, stock_context(CLERK))
+    create_sheet(qtbot, view)
+    sheet_id, line = view.current_sheet().id, view.line_model.rows()[0]
+    read_done, answer = threading.Event(), threading.Event()
+    original = counts.sheet_for_counter
+
+    def read_then_wait(db, actor, wanted_id):
+        result = original(db, actor, wanted_id)  # read before the count below is saved ...
+        read_done.set()
+        answer.wait(10)  # ... and delivered after it
+        return result
+
+    monkeypatch.setattr(counts, "sheet_for_counter", read_then_wait)
+    view.load_sheet(sheet_id)
+    qtbot.waitUntil(read_done.is_set)
+    monkeypatch.setattr(counts, "sheet_for_counter", original)
+    view.record(line, 7)
+    qtbot.waitUntil(lambda: not view.is_saving())
+    assert {r.line_id: r.counted for r in view.line_model.rows()}[line.line_id] == 7
+    answer.set()
+    wait_idle(qtbot, view.context)
+    assert {r.line_id: r.counted for r in view.line_model.rows()}[line.line_id] == 7
 
 
 def test_count_sheet_is_blind_for_the_clerk(qtbot, stock_context, demo_db):

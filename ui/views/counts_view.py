@@ -66,8 +66,11 @@ class CountsView(RefreshingView):
         self._warehouses: list[WarehouseRow] = []
         self._sheet: CountSheetRow | None = None
         self._select_sheet_id: int | None = None
-        self._pending_lines: CountSheetForCounter | None = None
+        #: a sheet read that arrived while a cell was being edited, with the saves done when it was asked for
+        self._pending_lines: tuple[CountSheetForCounter, int] | None = None
         self._saving_lines: set[int] = set()
+        #: counts saved so far: a sheet read started before the latest save would show the older count
+        self._saves_done = 0
         self._edit_next = False
         self._load_error = False
         self._keys = {name: f"counts:{id(self)}:{name}"
@@ -299,18 +302,23 @@ class CountsView(RefreshingView):
             self.load_sheet(sheet.id)
 
     def load_sheet(self, sheet_id: int) -> None:
-        db, actor = self.context.database, self.context.actor
-        self.run(lambda: counts.sheet_for_counter(db, actor, sheet_id), self._lines_loaded, self._load_failed,
-                 key=self._keys["lines"])
+        db, actor, saves_done = self.context.database, self.context.actor, self._saves_done
+        self.run(lambda: counts.sheet_for_counter(db, actor, sheet_id),
+                 lambda result: self._lines_loaded(result, saves_done), self._load_failed, key=self._keys["lines"])
         if self.can_approve:
             self.run(lambda: (sheet_id, counts.count_variances(db, actor, sheet_id)), self._variances_loaded,
                      self._load_failed, key=self._keys["variances"])
 
-    def _lines_loaded(self, result: CountSheetForCounter) -> None:
+    def _lines_loaded(self, result: CountSheetForCounter, saves_done: int) -> None:
         if self._sheet is None or result.sheet.id != self._sheet.id:
             return
+        if saves_done != self._saves_done or self._saving_lines:
+            # read while a count of this station was being saved: it may hold the older count; read again
+            if not self._saving_lines:
+                self.load_sheet(result.sheet.id)
+            return
         if self.line_table.state() == QAbstractItemView.State.EditingState:
-            self._pending_lines = result  # applied when the editor closes: never pull a cell away from the counter
+            self._pending_lines = (result, saves_done)  # applied when the editor closes: never pull a cell away
             return
         self._pending_lines = None
         self._sheet = result.sheet
@@ -448,8 +456,8 @@ class CountsView(RefreshingView):
 
     def _editor_closed(self, _editor, _hint) -> None:
         if self._pending_lines is not None:
-            pending = self._pending_lines
-            QTimer.singleShot(0, lambda: self._lines_loaded(pending))
+            pending, saves_done = self._pending_lines
+            QTimer.singleShot(0, lambda: self._lines_loaded(pending, saves_done))
         if self._edit_next:
             self._edit_next = False
             QTimer.singleShot(0, self._edit_after_next)
@@ -472,6 +480,7 @@ class CountsView(RefreshingView):
 
     def _count_saved(self, line: CounterLine) -> None:
         self._saving_lines.discard(line.line_id)
+        self._saves_done += 1
         self.line_model.replace_line(line)
         self._update_header()
         self.feedback.accept(self.tr("{bin} {sku} lot {lot}: counted {quantity}").format(

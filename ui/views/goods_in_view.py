@@ -46,6 +46,7 @@ from ui.scanning.station_devices import connect_station_scans
 from ui.views.view_support import RefreshingView
 from ui.widgets.date_edit import OptionalDateEdit
 from ui.widgets.message_bar import MessageBar
+from ui.widgets.warehouse_combo import fill_warehouse_combo
 from ui.widgets.tables import configure_table, replace_rows, select_where, selected_row
 
 #: tables whose change makes the goods-in data (warehouses, bins, products, bin stock) stale
@@ -287,22 +288,7 @@ class GoodsInView(RefreshingView):
     def _warehouses_loaded(self, rows: list[WarehouseRow]) -> None:
         self._warehouses = [w for w in rows if w.active]
         current = self.warehouse_combo.currentData()
-        shown = [(self.warehouse_combo.itemData(i), self.warehouse_combo.itemText(i))
-                 for i in range(self.warehouse_combo.count())]
-        if shown != [(w.id, w.code) for w in self._warehouses]:  # rebuilt only when it changed
-            wanted = current
-            if wanted is None:
-                remembered = str(QSettings().value(WAREHOUSE_SETTING, "") or "")
-                wanted = next((w.id for w in self._warehouses if w.code == remembered), None)
-            self.warehouse_combo.blockSignals(True)
-            self.warehouse_combo.clear()
-            for warehouse in self._warehouses:
-                self.warehouse_combo.addItem(warehouse.code, warehouse.id)
-                self.warehouse_combo.setItemData(self.warehouse_combo.count() - 1, warehouse.name,
-                                                 Qt.ItemDataRole.ToolTipRole)
-            index = self.warehouse_combo.findData(wanted)
-            self.warehouse_combo.setCurrentIndex(index if index >= 0 else 0)
-            self.warehouse_combo.blockSignals(False)
+        if fill_warehouse_combo(self.warehouse_combo, self._warehouses, WAREHOUSE_SETTING):
             if current is not None and self.warehouse_combo.currentData() != current:
                 self._warehouse_changed(self.warehouse_combo.currentIndex())  # ours went inactive
                 self._load_succeeded()

@@ -58,6 +58,7 @@ from ui.scanning.scan_field import ScanField
 from ui.scanning.station_devices import connect_station_scans
 from ui.views.view_support import RefreshingView
 from ui.widgets.message_bar import MessageBar
+from ui.widgets.warehouse_combo import fill_warehouse_combo
 from ui.widgets.tables import configure_table
 
 log = logging.getLogger(__name__)
@@ -431,21 +432,7 @@ class PickingView(RefreshingView):
 
     def _warehouses_loaded(self, rows: list[WarehouseRow]) -> None:
         self._warehouses = [w for w in rows if w.active]
-        combo = self.warehouse_combo
-        if [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())] != \
-                [(w.id, w.code) for w in self._warehouses]:
-            wanted = combo.currentData()
-            if wanted is None:
-                remembered = str(QSettings().value(WAREHOUSE_SETTING, "") or "")
-                wanted = next((w.id for w in self._warehouses if w.code == remembered), None)
-            combo.blockSignals(True)
-            combo.clear()
-            for warehouse in self._warehouses:
-                combo.addItem(warehouse.code, warehouse.id)
-                combo.setItemData(combo.count() - 1, warehouse.name, Qt.ItemDataRole.ToolTipRole)
-            index = combo.findData(wanted)
-            combo.setCurrentIndex(index if index >= 0 else 0)
-            combo.blockSignals(False)
+        fill_warehouse_combo(self.warehouse_combo, self._warehouses, WAREHOUSE_SETTING)
         if self._warehouses and not self._resume_checked:
             self._resume_checked = True
             self._resume_own_list()

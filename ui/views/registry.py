@@ -77,6 +77,8 @@ VIEWS: list[ViewSpec] = [
              lazy_view("ui.views.counts_view", "CountsView"), _may(Action.STOCK_COUNT)),
     ViewSpec("picking", QT_TRANSLATE_NOOP("ViewRegistry", "Picking"),
              lazy_view("ui.views.picking_view", "PickingView"), _may(Action.PICK)),
+    ViewSpec("pick_lists", QT_TRANSLATE_NOOP("ViewRegistry", "Pick lists"),
+             lazy_view("ui.views.pick_lists_view", "PickListsView"), _may(Action.PICK_PLAN)),
     ViewSpec("admin", QT_TRANSLATE_NOOP("ViewRegistry", "Administration"),
              lazy_view("ui.views.admin_view", "AdminView"),
              _may(Action.WAREHOUSE_EDIT, Action.USER_VIEW, Action.AUDIT_VIEW)),
