@@ -45,6 +45,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from sqlalchemy import create_engine, func, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from app.barcodes import item_label  # noqa: E402
 from app.db import migrate, pgroles  # noqa: E402
 from app.db.bulk import bulk_insert  # noqa: E402
 from app.db.database import Database  # noqa: E402
@@ -149,13 +150,10 @@ class Picker:
         if self.pending_count is not None:
             count, self.pending_count = self.pending_count, None
             return str(count)
-        gs1 = "]C101" + self.gtin[task.product_id]
-        if task.weighed:
-            gs1 += "3103" + f"{task.nominal_weight_g or 500:06d}"
-        gs1 += "10" + task.lot_number
         if not task.weighed and task.to_pick > 1:
             self.pending_count = min(task.to_pick, 9999)
-        return gs1
+        return item_label(self.gtin[task.product_id], lot=task.lot_number,
+                          weight_g=(task.nominal_weight_g or 500) if task.weighed else None)
 
     def scan(self, raw: str):
         seq, self.seq = self.seq, self.seq + 1

@@ -20,6 +20,7 @@ from app.barcodes.config import (
 )
 from app.barcodes.errors import BarcodeError
 from app.barcodes.internal import encode_internal
+from app.barcodes.item_label import item_label
 from app.barcodes.result import KINDS, ScanResult
 from app.barcodes.retail import encode_variable_measure
 from app.barcodes.scan import (
@@ -52,6 +53,7 @@ __all__ = [
     "encode_internal",
     "encode_variable_measure",
     "format_scan_human",
+    "item_label",
     "match_expected",
     "mod10_check_digit",
     "normalise",

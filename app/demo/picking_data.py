@@ -26,7 +26,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.barcodes import encode_internal
+from app.barcodes import encode_internal, item_label
 from app.db.database import Database
 from app.demo.catalog_data import DEMO_USERS, WAREHOUSES
 from app.errors import ValidationError
@@ -61,18 +61,6 @@ def _actor(db: Database, admin: Actor, username: str, station: str) -> Actor:
     if row is None:
         raise ValidationError(_("The demo user {name} is missing.").format(name=username))
     return Actor(row.id, row.username, Role(row.role), station, row.full_name)
-
-
-def gs1_label(gtin: str, lot: str | None = None, expiry: date | None = None, weight_g: int | None = None) -> str:
-    """An item label as a GS1-128 scanner sends it: ]C1, GTIN, expiry, net weight, lot last."""
-    text = "]C101" + gtin.zfill(14)
-    if expiry is not None:
-        text += "17" + expiry.strftime("%y%m%d")
-    if weight_g is not None:
-        text += "3103" + f"{weight_g:06d}"
-    if lot is not None:
-        text += "10" + lot
-    return text
 
 
 class _Station:
@@ -120,7 +108,7 @@ class _Station:
 
     def _label(self, task: TaskView, weight_g: int | None = None) -> str:
         gtin, _tolerance = self.products[task.product_id]
-        return gs1_label(gtin, task.lot_number, task.expiry_date, weight_g)
+        return item_label(gtin, lot=task.lot_number, expiry=task.expiry_date, weight_g=weight_g)
 
     def _weight(self, task: TaskView) -> int:
         _gtin, tolerance = self.products[task.product_id]
@@ -176,7 +164,7 @@ class _Station:
             other = next((gtin for product_id, (gtin, _tol) in sorted(self.products.items())
                           if product_id != task.product_id), None)
             self.pick_task(wrong_bin="wrong_bin" in kinds, undo="undo" in kinds,
-                           wrong_item=gs1_label(other) if "wrong_item" in kinds and other else None)
+                           wrong_item=item_label(other) if "wrong_item" in kinds and other else None)
             done += 1
 
 

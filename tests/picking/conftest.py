@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import update
 
 from app import clock
-from app.barcodes import encode_internal
+from app.barcodes import encode_internal, item_label
 from app.importers.draft import DraftAddress, DraftLine, OrderDraft
 from app.models import Order
 from app.services import catalog, warehouses
@@ -109,16 +109,8 @@ def tote_code(code: str) -> str:
     return encode_internal("tote", code)
 
 
-def gs1(gtin: str, lot: str | None = None, expiry: date | None = None, weight_g: int | None = None) -> str:
-    """A GS1-128 scan as a scanner sends it (]C1, GS after variable-length fields)."""
-    text = "]C101" + gtin
-    if expiry is not None:
-        text += "17" + expiry.strftime("%y%m%d")
-    if weight_g is not None:
-        text += "3103" + f"{weight_g:06d}"
-    if lot is not None:
-        text += "10" + lot
-    return text
+#: a GS1-128 item scan as a scanner sends it (]C1, GS after variable-length fields)
+gs1 = item_label
 
 
 class Station:

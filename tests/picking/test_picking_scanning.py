@@ -162,48 +162,38 @@ def test_a_scan_sent_twice_is_applied_once(db, system, shop, supervisor, station
     assert_clean(db)
 
 
+def _send_twice_at_once(station, raw: str) -> list:
+    """The station's next scan sent from two threads at the same moment; both answers (no exception)."""
+    seq, barrier, outcomes = station._next(), threading.Barrier(2), []
+
+    def send() -> None:
+        barrier.wait(timeout=10)
+        try:
+            outcomes.append(scanning.scan(station.db, station.actor, station.list_id, station.name, seq, raw))
+        except Exception as error:  # noqa: BLE001 - reported below
+            outcomes.append(error)
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert all(not isinstance(outcome, Exception) for outcome in outcomes), outcomes
+    return outcomes
+
+
 def test_the_same_scan_sent_twice_at_once_is_applied_once(db, system, shop, supervisor, station):
     """A station that re-sends a scan while the first try is still running (a timeout on a slow link)."""
     number, _view = _start(db, system, shop, supervisor, station, ("APL-1", 8))
     _ok(station.scan(bin_code("SH-A-01")))
     for round_no in range(1, 6):
-        seq, barrier, outcomes = station._next(), threading.Barrier(2), []
-
-        def send() -> None:
-            barrier.wait(timeout=10)
-            try:
-                outcomes.append(scanning.scan(station.db, station.actor, station.list_id, station.name, seq,
-                                              APPLE_GTIN))
-            except Exception as error:  # noqa: BLE001 - reported below
-                outcomes.append(error)
-
-        threads = [threading.Thread(target=send) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-        assert all(not isinstance(outcome, Exception) for outcome in outcomes), outcomes
+        outcomes = _send_twice_at_once(station, APPLE_GTIN)
         assert sorted(outcome.replayed for outcome in outcomes) == [False, True]
         assert all(outcome.accepted for outcome in outcomes)
         assert lines_of(db, number)[1].picked_quantity == round_no
     # a rejected scan sent twice at once: logged once, both answers say why
     for _round in range(3):
-        seq, barrier, outcomes = station._next(), threading.Barrier(2), []
-
-        def send_wrong() -> None:
-            barrier.wait(timeout=10)
-            try:
-                outcomes.append(scanning.scan(station.db, station.actor, station.list_id, station.name, seq,
-                                              MILK_GTIN))
-            except Exception as error:  # noqa: BLE001 - reported below
-                outcomes.append(error)
-
-        threads = [threading.Thread(target=send_wrong) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-        assert all(not isinstance(outcome, Exception) for outcome in outcomes), outcomes
+        outcomes = _send_twice_at_once(station, MILK_GTIN)
         assert [(o.accepted, o.code) for o in outcomes] == [(False, "wrong_item")] * 2
         assert sorted(o.replayed for o in outcomes) == [False, True]
     assert scan_count(db) == 9

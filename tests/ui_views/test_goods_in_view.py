@@ -6,14 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView
 
+from app.barcodes import item_label
 from app.services.context import Actor
 from app.services.stock import queries
 from ui.models.goods_in import ReceivedLineTableModel as R
 from ui.scanning.feedback import ACCEPTED, REJECTED, FeedbackBanner
-from ui.scanning.scan_field import GS, ScanField
+from ui.scanning.scan_field import ScanField
 from ui.views.goods_in_view import WAREHOUSE_SETTING, GoodsInView
 
-from .stock_support import CLERK, PICKER, gtin14, in_days, show, type_scan, wait_idle, yymmdd
+from .stock_support import CLERK, PICKER, gtin14, in_days, show, type_scan, wait_idle
 
 MILK_GTIN = gtin14("6970012010905")  # DAI-0001 Fresh Milk 1 L, pieces
 SALMON_GTIN = gtin14("7040001010694")  # SEA-0001 Atlantic Salmon Fillet, by weight
@@ -21,18 +22,8 @@ SALMON_GTIN = gtin14("7040001010694")  # SEA-0001 Atlantic Salmon Fillet, by wei
 
 def label(gtin: str, lot: str, expiry=None, *, best_before=None, count: int | None = None,
           weight_g: int | None = None) -> str:
-    """A supplier's GS1-128 label as a wedge scanner sends it: ]C1, FNC1 as GS after variable fields."""
-    text = "]C1" + "01" + gtin
-    if expiry is not None:
-        text += "17" + yymmdd(expiry)
-    if best_before is not None:
-        text += "15" + yymmdd(best_before)
-    if weight_g is not None:
-        text += "3103" + f"{weight_g:06d}"
-    text += "10" + lot
-    if count is not None:
-        text += GS + "30" + str(count)
-    return text
+    """A supplier's GS1-128 label as a wedge scanner sends it."""
+    return item_label(gtin, lot=lot, expiry=expiry, best_before=best_before, weight_g=weight_g, count=count)
 
 
 def open_goods_in(qtbot, context) -> GoodsInView:

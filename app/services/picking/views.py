@@ -189,18 +189,21 @@ def pick_lists(db: Database, actor: Actor, warehouse_id: int | None = None, *,
     require(actor, Action.STOCK_VIEW)
 
     def work(session: Session) -> list[PickListSummary]:
+        shown = [LISTS.c.state.in_(states)]
+        if warehouse_id is not None:
+            shown.append(LISTS.c.warehouse_id == warehouse_id)
+        # counted for the lists shown only: the tasks of every list ever picked would be counted otherwise
+        wanted = select(LISTS.c.id).where(*shown)
         counts = (select(TASKS.c.pick_list_id, func.count().label("tasks"),
                          func.sum(case((TASKS.c.state == "open", 1), else_=0)).label("open_tasks"))
-                  .group_by(TASKS.c.pick_list_id).subquery())
+                  .where(TASKS.c.pick_list_id.in_(wanted)).group_by(TASKS.c.pick_list_id).subquery())
         members = (select(LIST_ORDERS.c.pick_list_id, func.count().label("orders"))
-                   .group_by(LIST_ORDERS.c.pick_list_id).subquery())
+                   .where(LIST_ORDERS.c.pick_list_id.in_(wanted)).group_by(LIST_ORDERS.c.pick_list_id).subquery())
         query = (select(LISTS, counts.c.tasks, counts.c.open_tasks, members.c.orders)
                  .outerjoin(counts, counts.c.pick_list_id == LISTS.c.id)
                  .outerjoin(members, members.c.pick_list_id == LISTS.c.id)
-                 .where(LISTS.c.state.in_(states))
+                 .where(*shown)
                  .order_by(LISTS.c.delivery_date, LISTS.c.delivery_slot, LISTS.c.id).limit(limit))
-        if warehouse_id is not None:
-            query = query.where(LISTS.c.warehouse_id == warehouse_id)
         return [PickListSummary(row.id, row.kind, row.state, row.delivery_date, row.delivery_slot,
                                 row.temperature_class, row.orders or 0, row.tasks or 0, int(row.open_tasks or 0),
                                 row.claimed_by, row.claimed_station, row.claimed_until)
